@@ -1,0 +1,40 @@
+/**
+ * Runs the content pipeline: sources → recipes → accounting → clauses → collation →
+ * data files and MDX collections in content/generated/. `npm run build:content`.
+ */
+import { BuildError, Diagnostics, formatDiagnostic } from './lib/diagnostics';
+import { writeGenerated } from './lib/emit';
+import { buildModel } from './lib/model';
+import { projectPaths } from './lib/paths';
+import { progressHooks } from './lib/progress';
+
+export async function buildContent(root?: string) {
+  const paths = projectPaths(root);
+  const diagnostics = new Diagnostics();
+  const hooks = progressHooks();
+  const model = await buildModel(paths, diagnostics, hooks);
+  await hooks.stage('generate', () => writeGenerated(paths, model), (n) => `${n.data} data files, ${n.mdx} MDX entries`);
+  return { model, diagnostics };
+}
+
+/** Prints the warnings (or the fatal errors) and sets the exit code. */
+export function report(diagnostics: Diagnostics, error?: unknown): void {
+  if (error instanceof BuildError) {
+    process.stderr.write(`\n${error.messages.length} error(s):\n${error.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  if (error) throw error;
+  const warnings = diagnostics.warnings;
+  process.stdout.write(warnings.length ? `\n${warnings.length} warning(s):\n${warnings.map(formatDiagnostic).join('\n')}\n` : '  no warnings\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const diagnostics = new Diagnostics();
+  try {
+    const result = await buildContent();
+    report(result.diagnostics);
+  } catch (error) {
+    report(diagnostics, error);
+  }
+}

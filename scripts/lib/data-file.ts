@@ -1,0 +1,49 @@
+/**
+ * Reads a YAML data file and validates it with a zod schema. Syntax errors and schema
+ * issues become located diagnostics (file:line:column).
+ */
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import type { z } from 'astro/zod';
+import { friendlyIssues } from '../../src/schemas/friendly-errors';
+import type { Diagnostics, Place } from './diagnostics';
+
+export interface DataFile<T> {
+  /** Path as shown in messages. */
+  name: string;
+  data: T;
+  /** Line and column of the value at `path`, if the file has it. */
+  locate(path: (string | number)[]): Place | undefined;
+}
+
+/** Parses YAML text into a validated value, or returns undefined after reporting why not. */
+export function parseDataText<T extends z.ZodType>(schema: T, text: string, name: string, diagnostics: Diagnostics): DataFile<z.infer<T>> | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const pos = lineCounter.linePos(error.pos[0]);
+      diagnostics.error(`Unexpected YAML syntax: ${error.message.split('\n')[0]}`, { file: name, place: { line: pos.line, column: pos.col }, ruleId: 'invalid-yaml' });
+    }
+    return undefined;
+  }
+  const locate = (path: (string | number)[]): Place | undefined => {
+    const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+    if (!isNode(node) || !node.range) return undefined;
+    const pos = lineCounter.linePos(node.range[0]);
+    return { line: pos.line, column: pos.col };
+  };
+  const result = schema.safeParse(doc.toJS());
+  if (!result.success) {
+    for (const issue of friendlyIssues(result.error, locate)) {
+      diagnostics.error(issue.message, { file: name, place: issue.line ? { line: issue.line, column: issue.column ?? 1 } : undefined, ruleId: 'invalid-data' });
+    }
+    return undefined;
+  }
+  return { name, data: result.data, locate };
+}
+
+/** Reads and validates a YAML data file. */
+export async function readDataFile<T extends z.ZodType>(schema: T, file: string, name: string, diagnostics: Diagnostics): Promise<DataFile<z.infer<T>> | undefined> {
+  return parseDataText(schema, await readFile(file, 'utf8'), name, diagnostics);
+}

@@ -1,0 +1,33 @@
+/** Writes the generated data files (contract JSON) and MDX content collections. */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Model } from './model';
+import type { ProjectPaths } from './paths';
+import { clauseMdx, GENERATED_BY } from './mdx';
+
+export const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Replaces content/generated/ with the model's data and MDX. */
+export async function writeGenerated(paths: ProjectPaths, model: Model): Promise<{ data: number; mdx: number }> {
+  await rm(paths.generated, { recursive: true, force: true });
+  await mkdir(paths.generatedData, { recursive: true });
+  await writeFile(path.join(paths.generated, 'README.md'), `${GENERATED_BY}\n\nEverything in this folder is rebuilt by \`npm run build:content\`. Edit content/recipes, content/variants or content/translations instead.\n`);
+  let mdx = 0;
+  for (const doc of model.documents) {
+    await writeFile(path.join(paths.generatedData, `${doc.id}.json`), json(doc));
+    const folder = path.join(paths.generatedClauses, doc.id);
+    await mkdir(folder, { recursive: true });
+    for (const [order, clause] of doc.clauses.entries()) {
+      await writeFile(path.join(folder, `${clause.id}.mdx`), clauseMdx(doc, clause, order));
+      mdx++;
+    }
+  }
+  const index = {
+    documents: model.documents.map((d) => ({
+      id: d.id, title: d.title, type: d.type, date: d.date, completeness: d.completeness, witnesses: d.witnesses,
+      clauses: d.clauses.length, url: `/data/${d.id}.json`,
+    })),
+  };
+  await writeFile(path.join(paths.generatedData, 'index.json'), json(index));
+  return { data: model.documents.length + 1, mdx };
+}

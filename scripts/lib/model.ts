@@ -1,0 +1,168 @@
+/**
+ * The validated clause model of every document: recipes → paragraphs → clauses,
+ * collated with second witnesses, with the editors' notes attached.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { documentDataSchema, type DocumentData, type Note } from '../../src/schemas/document';
+import { editionSchema, type Edition } from '../../src/schemas/edition';
+import { friendlyIssues } from '../../src/schemas/friendly-errors';
+import { variantsSchema } from '../../src/schemas/variants';
+import { accountLines, type Accounting } from './accounting';
+import { assembleParagraphs, parseClauses, type DraftClause } from './clauses';
+import { collate } from './collate';
+import { readDataFile } from './data-file';
+import type { Diagnostics } from './diagnostics';
+import { normaliseZh } from './normalise';
+import { display, type ProjectPaths } from './paths';
+import { loadRecipes, type LoadedRecipe } from './recipes';
+import { loadSources, type SourceFile } from './sources';
+
+export interface Model {
+  edition: Edition;
+  sources: Map<string, SourceFile>;
+  recipes: LoadedRecipe[];
+  accounting: Accounting;
+  documents: DocumentData[];
+  /** Counts for progress lines. */
+  stats: { lines: number; clauses: number; variants: number };
+}
+
+/** Stage timings and counts are reported by the caller; each step here is one stage. */
+export interface StageHooks {
+  stage<T>(name: string, run: () => Promise<T> | T, summary: (result: T) => string): Promise<T>;
+}
+
+const plainHooks: StageHooks = { stage: async (_name, run) => run() };
+
+/** Builds the whole model, throwing a BuildError listing every fatal problem. */
+export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, hooks: StageHooks = plainHooks): Promise<Model> {
+  const sources = await hooks.stage('sources', async () => {
+    const result = await loadSources(paths, diagnostics);
+    diagnostics.throwIfFatal();
+    return result;
+  }, (s) => `${s.size} files verified (sha256, UTF-8, LF)`);
+
+  const { recipes, edition } = await hooks.stage('recipes', async () => {
+    const editionFile = await readDataFile(editionSchema, paths.edition, display(paths.root, paths.edition), diagnostics);
+    const result = await loadRecipes(paths, sources, diagnostics);
+    diagnostics.throwIfFatal();
+    return { recipes: result, edition: editionFile!.data };
+  }, (r) => `${r.recipes.length} documents`);
+
+  const accounting = await hooks.stage('accounting', () => {
+    const result = accountLines(sources, recipes, diagnostics);
+    diagnostics.throwIfFatal();
+    return result;
+  }, (a) => `${[...a.files.values()].reduce((n, c) => n + c.length, 0)} source lines accounted for`);
+
+  const drafts = await hooks.stage('clauses', () => {
+    const result = recipes.map((recipe) => ({ recipe, clauses: draftClauses(recipe, sources, diagnostics) }));
+    diagnostics.throwIfFatal();
+    return result;
+  }, (d) => `${d.reduce((n, x) => n + x.clauses.length, 0)} clauses`);
+
+  const variants = await hooks.stage('collation', async () => {
+    let count = 0;
+    for (const { recipe, clauses } of drafts) count += await collateWitnesses(paths, recipe, clauses, sources, diagnostics);
+    diagnostics.throwIfFatal();
+    return count;
+  }, (n) => `${n} recorded variants checked`);
+
+  const documents = drafts.map(({ recipe, clauses }) => toDocument(recipe, clauses, sources, edition, diagnostics));
+  diagnostics.throwIfFatal();
+  return {
+    edition,
+    sources,
+    recipes,
+    accounting,
+    documents,
+    stats: { lines: 0, clauses: documents.reduce((n, d) => n + d.clauses.length, 0), variants },
+  };
+}
+
+/** Parses one recipe's base text into draft clauses and attaches the recipe's notes. */
+export function draftClauses(recipe: LoadedRecipe, sources: Map<string, SourceFile>, diagnostics: Diagnostics): DraftClause[] {
+  const data = recipe.data;
+  const paragraphs = assembleParagraphs(data.text, sources, recipe.name, recipe.locate, 'text', diagnostics);
+  const notHeadings = new Set(Object.entries(data.clauses).filter(([, o]) => o.heading === false).map(([id]) => id));
+  const clauses = parseClauses(paragraphs, sources, { inlineHeadings: data.inlineHeadings, notHeadings }, diagnostics);
+  if (clauses.length === 0) {
+    diagnostics.error('Unexpected document without clauses, expected its text segments to contain at least one line of text', { file: recipe.name, place: recipe.locate(['text']), ruleId: 'empty-document' });
+    return clauses;
+  }
+  const byId = new Map(clauses.map((c) => [c.id, c]));
+  const attach = (id: string, note: Note, at: (string | number)[]) => {
+    const clause = byId.get(id);
+    if (clause) clause.notes.push(note);
+    else diagnostics.error(`Unexpected clause id \`${id}\`, expected a clause of ${data.id}`, { file: recipe.name, place: recipe.locate(at), ruleId: 'unknown-clause' });
+  };
+  data.exclude.forEach((ex, i) => {
+    if (ex.attach) attach(ex.attach, { kind: 'editorial', zh: ex.reason.zh, en: ex.reason.en }, ['exclude', i, 'attach']);
+  });
+  data.notes.forEach((n, i) => attach(n.clause, { kind: n.kind, zh: n.zh, en: n.en }, ['notes', i, 'clause']));
+  for (const id of Object.keys(data.clauses)) {
+    if (!byId.has(id)) diagnostics.error(`Unexpected clause id \`${id}\`, expected a clause of ${data.id}`, { file: recipe.name, place: recipe.locate(['clauses', id]), ruleId: 'unknown-clause' });
+  }
+  return clauses;
+}
+
+/** Collates each second witness of a recipe against its base text. Returns the number of variants. */
+async function collateWitnesses(paths: ProjectPaths, recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<string, SourceFile>, diagnostics: Diagnostics): Promise<number> {
+  if (recipe.data.witnesses.length === 0) return 0;
+  const file = path.join(paths.variants, `${recipe.data.id}.yaml`);
+  const name = display(paths.root, file);
+  if (!existsSync(file)) {
+    diagnostics.error(`Unexpected second witness without a variants file, expected ${name}`, { file: recipe.name, place: recipe.locate(['witnesses']), ruleId: 'missing-variants' });
+    return 0;
+  }
+  const record = await readDataFile(variantsSchema, file, name, diagnostics);
+  if (!record) return 0;
+  let count = 0;
+  for (const [index, w] of recipe.data.witnesses.entries()) {
+    if (w.file !== record.data.witness) {
+      diagnostics.error(`Unexpected witness \`${w.file}\`, expected the witness named in ${name} (\`${record.data.witness}\`)`, { file: recipe.name, place: recipe.locate(['witnesses', index, 'file']), ruleId: 'missing-variants' });
+      continue;
+    }
+    const paragraphs = assembleParagraphs([w], sources, recipe.name, recipe.locate, 'witnesses', diagnostics);
+    const witnessClauses = parseClauses(paragraphs, sources, { inlineHeadings: recipe.data.inlineHeadings, notHeadings: new Set(Object.keys(recipe.data.clauses)) }, diagnostics);
+    count += collate(clauses, witnessClauses, record, recipe.data.base, diagnostics).variants;
+  }
+  return count;
+}
+
+/** Assembles the contract's document data and validates it. */
+function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<string, SourceFile>, edition: Edition, diagnostics: Diagnostics): DocumentData {
+  const data = recipe.data;
+  const witnessFiles = [data.base, ...data.witnesses.map((w) => w.file).filter((f) => f !== data.base)];
+  const doc = {
+    id: data.id,
+    title: { zh: normaliseZh(data.title.zh), en: data.title.en },
+    type: data.type,
+    date: data.date,
+    completeness: data.completeness,
+    witnesses: witnessFiles.map((file) => {
+      const s = sources.get(file)!;
+      return { file, sha256: s.sha256, script: s.script };
+    }),
+    clauses: clauses.map((c) => ({
+      id: c.id,
+      parent: c.parent,
+      ...(c.number ? { number: c.number } : {}),
+      ...(c.heading !== undefined ? { heading: { zh: c.heading, en: '' } } : {}),
+      text: { zh: c.text, en: '' },
+      source: c.source,
+      notes: c.notes,
+      topics: [],
+    })),
+  };
+  const result = documentDataSchema({ draft: edition.draft }).safeParse(doc);
+  if (!result.success) {
+    for (const issue of friendlyIssues(result.error)) {
+      const i = issue.path[1];
+      const clause = typeof i === 'number' ? clauses[i] : undefined;
+      diagnostics.error(issue.message, { file: clause?.sourceName ?? recipe.name, place: clause?.place, ruleId: 'invalid-model' });
+    }
+  }
+  return doc as DocumentData;
+}

@@ -1,0 +1,73 @@
+/** /data/{document}.json and /data/index.json, as promised in CONTRACT.md. */
+import { z } from 'astro/zod';
+import { clauseId, completeness, documentId, documentType, isoDate, lineRange, localized, noteKind, script, sourceFile } from './common';
+
+export const note = z
+  .object({
+    kind: noteKind,
+    zh: z.string().min(1),
+    en: z.string().min(1),
+  })
+  .strict();
+
+export const sourceRef = z.object({ file: sourceFile, lines: lineRange }).strict();
+
+/**
+ * One clause. `text.en` and `heading.en` may be empty only in a draft edition
+ * (see `documentDataSchema`).
+ */
+export const clause = z
+  .object({
+    id: clauseId,
+    /** The enclosing numbered clause, or null at the top level and in the preamble. */
+    parent: clauseId.nullable(),
+    /** The document's own number as printed, normalised (e.g. `（一）`, `4.2.5`); absent for paragraphs. */
+    number: z.string().optional(),
+    heading: localized.optional(),
+    text: localized,
+    source: z.array(sourceRef).min(1),
+    notes: z.array(note),
+    topics: z.array(z.string().regex(/^[a-z0-9-]+$/)),
+  })
+  .strict();
+
+export const witness = z.object({ file: sourceFile, sha256: z.string().regex(/^[0-9a-f]{64}$/), script }).strict();
+
+const documentBase = {
+  id: documentId,
+  title: localized,
+  type: documentType,
+  date: isoDate.nullable(),
+  completeness,
+  witnesses: z.array(witness).min(1),
+};
+
+/**
+ * The schema of a document data file. In a draft edition English may be missing;
+ * otherwise every clause with Chinese text must have English too.
+ */
+export function documentDataSchema(options: { draft: boolean }) {
+  return z
+    .object({ ...documentBase, clauses: z.array(clause).min(1, 'expected at least one clause') })
+    .strict()
+    .superRefine((doc, ctx) => {
+      if (options.draft) return;
+      doc.clauses.forEach((c, i) => {
+        if (c.text.zh && !c.text.en) ctx.addIssue({ code: 'custom', path: ['clauses', i, 'text', 'en'], message: `expected an English text for clause ${c.id}` });
+        if (c.heading?.zh && !c.heading.en) ctx.addIssue({ code: 'custom', path: ['clauses', i, 'heading', 'en'], message: `expected an English heading for clause ${c.id}` });
+      });
+    });
+}
+
+export const indexSchema = z
+  .object({
+    documents: z.array(
+      z.object({ ...documentBase, clauses: z.number().int().nonnegative(), url: z.string() }).strict(),
+    ),
+  })
+  .strict();
+
+export type Note = z.infer<typeof note>;
+export type Clause = z.infer<typeof clause>;
+export type DocumentData = z.infer<ReturnType<typeof documentDataSchema>>;
+export type DocumentIndex = z.infer<typeof indexSchema>;
