@@ -1,0 +1,23 @@
+/**
+ * The whole build: content pipeline, Astro site, Pagefind index. `npm run build`.
+ * Prints one progress line per stage and a summary of warnings.
+ */
+import path from 'node:path';
+import { buildContent, report } from './build-content';
+import { Diagnostics } from './lib/diagnostics';
+import { projectPaths } from './lib/paths';
+import { progressHooks } from './lib/progress';
+import { astroBuild, searchIndex } from './lib/site';
+
+const paths = projectPaths();
+const outDir = path.join(paths.root, 'dist');
+const hooks = progressHooks();
+const diagnostics = new Diagnostics();
+try {
+  const result = await buildContent(paths.root);
+  await hooks.stage('site', () => astroBuild(paths.root, outDir), (n) => `${n} HTML pages in dist/`);
+  await hooks.stage('search', () => searchIndex(outDir), (r) => `${r.pages} pages indexed (${r.languages.join(', ')})`);
+  report(result.diagnostics);
+} catch (error) {
+  report(diagnostics, error);
+}

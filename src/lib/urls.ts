@@ -1,0 +1,12 @@
+/** Every internal URL of the site, in one place (CONTRACT.md, "URLs"). */
+import type { Lang } from '../i18n/ui';
+
+const base = import.meta.env.BASE_URL.replace(/\/?$/u, '/');
+
+export const homeUrl = (lang: Lang) => `${base}${lang}/`;
+export const documentUrl = (lang: Lang, doc: string) => `${base}${lang}/${doc}/`;
+export const clauseUrl = (lang: Lang, doc: string, clause: string) => `${base}${lang}/${doc}/${clause}/`;
+export const clauseAnchorUrl = (lang: Lang, doc: string, clause: string) => `${documentUrl(lang, doc)}#${clause}`;
+export const searchUrl = (lang: Lang) => `${base}${lang}/search/`;
+export const dataUrl = (name: string) => `${base}data/${name}.json`;
+export const assetUrl = (path: string) => `${base}${path.replace(/^\//u, '')}`;
