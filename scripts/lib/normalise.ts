@@ -52,12 +52,6 @@ export const RULES: NormalisationRule[] = [
     }),
   },
   {
-    id: 'nested-title-marks',
-    en: 'ASCII angle brackets used as title marks inside 《》 become 〈〉 (e.g. 《关于修订<…>的议定书》).',
-    zh: '书名号《》内用作书名号的半角尖括号 < > 改为〈〉（如《关于修订<…>的议定书》）。',
-    apply: (t) => t.replace(/《[^《》]*》/gu, (title) => title.replace(/<([^<>]*)>/gu, '〈$1〉')),
-  },
-  {
     id: 'hyphen-forms',
     en: 'Hyphen look-alikes (U+2010, U+2011, U+2012, U+2212, U+FF0D) become the hyphen-minus "-". The sources\' own choice between "-" and "—" (as in 中国-东盟, 澜沧江—湄公河) is kept.',
     zh: '形似连字符的字符（U+2010、U+2011、U+2012、U+2212、U+FF0D）统一为“-”。来源在“-”与“—”之间的用法（如“中国-东盟”“澜沧江—湄公河”）照旧保留。',
