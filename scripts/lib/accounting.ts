@@ -62,9 +62,11 @@ export function accountLines(sources: Map<string, SourceFile>, recipes: LoadedRe
   for (const [name, claims] of files) {
     const source = sources.get(name)!;
     const complete = claims.map((claim, i) => {
-      if (claim) return claim;
       const text = source.lines[i]!;
-      if (/^[\s\u00a0\u3000]*$/u.test(text)) return { use: 'blank' as const };
+      // A blank line carries no text: inside a text range it only separates paragraphs.
+      const blank = /^[\s\u00a0\u3000]*$/u.test(text);
+      if (claim) return blank && (claim.use === 'text' || claim.use === 'witness') ? { use: 'blank' as const } : claim;
+      if (blank) return { use: 'blank' as const };
       diagnostics.error(`Unexpected text not accounted for (“${text.trim().slice(0, 24)}…”), expected the line in a recipe's text, witnesses, metadata or exclude list`, { file: source.name, place: { line: i + 1, column: 1 }, ruleId: 'unaccounted-line' });
       return { use: 'blank' as const };
     });

@@ -1,0 +1,27 @@
+/** Two consecutive builds produce a byte-identical dist/. */
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { ROOT } from '../../scripts/lib/paths';
+
+async function digest(dir: string): Promise<Map<string, string>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const result = new Map<string, string>();
+  for (const f of files) {
+    const file = path.join(f.parentPath, f.name);
+    result.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
+  }
+  return result;
+}
+
+test('a second build reproduces dist/ byte for byte', async () => {
+  const dist = path.join(ROOT, 'dist');
+  const first = await digest(dist);
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
+  const second = await digest(dist);
+  const changed = [...new Set([...first.keys(), ...second.keys()])].filter((f) => first.get(f) !== second.get(f));
+  expect(changed).toEqual([]);
+  expect(first.size).toBeGreaterThan(1000);
+}, 180_000);

@@ -1,0 +1,90 @@
+/** The built site in a real browser: clause ids, lang attributes, citations, inert text, no other hosts. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT } from '../../scripts/lib/paths';
+import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
+import { indexSchema, documentDataSchema } from '../../src/schemas/document';
+import { launchBrowser, type Browser } from '../helpers/browser';
+
+let server: RunningServer;
+let browser: Browser;
+const foreign: string[] = [];
+
+beforeAll(async () => {
+  server = await serveStatic(path.join(ROOT, 'dist'));
+  browser = await launchBrowser();
+  browser.context.on('request', (request) => {
+    if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) foreign.push(request.url());
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const readData = async (name: string) => JSON.parse(await readFile(path.join(ROOT, 'dist', 'data', `${name}.json`), 'utf8'));
+
+describe('document pages', () => {
+  test.each(['zh', 'en'])('in the %s interface have one element per clause, with the clause id, in order', async (lang) => {
+    const index = indexSchema.parse(await readData('index'));
+    const page = await browser.context.newPage();
+    for (const { id } of index.documents) {
+      const data = documentDataSchema({ draft: true }).parse(await readData(id));
+      await page.goto(`${server.url}${lang}/${id}/`);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang === 'zh' ? 'zh-CN' : 'en');
+      const ids = await page.$$eval('article.clause', (els) => els.map((e) => e.id));
+      expect(ids).toEqual(data.clauses.map((c) => c.id));
+    }
+    await page.close();
+  });
+
+  test('put a lang attribute on every block of text', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}en/lmc-poa-2023-2027/`);
+    const blocks = await page.$$eval('.clause-text p, .clause-heading > span, .note p:not(.note-kind), .document-header h1 > span', (els) =>
+      els.map((e) => ({ lang: e.getAttribute('lang'), han: /\p{Script=Han}/u.test(e.textContent!.replace(/“[^”]*”|（[^）]*）|\d+/gu, '')) })));
+    expect(blocks.length).toBeGreaterThan(100);
+    expect(blocks.filter((b) => b.lang !== 'zh-CN' && b.lang !== 'en')).toEqual([]);
+    await page.close();
+  });
+
+  test('render text that looks like markup verbatim and inert', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}zh/asean-china-poa-2021-2025/`);
+    const text = await page.textContent('[id="2.1.1"] .text.zh');
+    expect(text).toContain('《关于修订<中国-东盟全面经济合作框架协议>及项下部分协议的议定书》');
+    await page.close();
+  });
+});
+
+describe('clause pages', () => {
+  test('are the citation target and link back to the anchor in the document', async () => {
+    const page = await browser.context.newPage();
+    const response = await page.goto(`${server.url}en/lmc-poa-2018-2022/4.2.5/`);
+    expect(response?.status()).toBe(200);
+    expect(await page.textContent('h1.clause-heading')).toContain('水资源');
+    await page.click('text=Whole document');
+    await page.waitForURL(/lmc-poa-2018-2022\/#4\.2\.5$/u);
+    const inView = await page.$eval('[id="4.2.5"]', (el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.top < window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    await page.close();
+  });
+});
+
+describe('the whole site', () => {
+  test('serves the contract data files', async () => {
+    const page = await browser.context.newPage();
+    const response = await page.goto(`${server.url}data/lmc-poa-2023-2027.json`);
+    const data = documentDataSchema({ draft: true }).parse(await response!.json());
+    expect(data.clauses.find((c) => c.id === '4.2.12')?.heading?.zh).toBe('水资源合作');
+    await page.close();
+  });
+
+  test('requested nothing from another host', () => {
+    expect(foreign).toEqual([]);
+  });
+});

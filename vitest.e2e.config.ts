@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+/** Tests against the built site in dist/ (run `npm run build` first; `npm test` does). */
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // One browser at a time on a 2-core machine; the rebuild test must not overlap the others.
+    fileParallelism: false,
+    sequence: { files: { order: 'list' } },
+  },
+});
