@@ -8,6 +8,5 @@ export default defineConfig({
     hookTimeout: 60_000,
     // One browser at a time on a 2-core machine; the rebuild test must not overlap the others.
     fileParallelism: false,
-    sequence: { files: { order: 'list' } },
   },
 });

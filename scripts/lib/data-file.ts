@@ -3,7 +3,7 @@
  * issues become located diagnostics (file:line:column).
  */
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar } from 'yaml';
 import type { z } from 'astro/zod';
 import { friendlyIssues } from '../../src/schemas/friendly-errors';
 import type { Diagnostics, Place } from './diagnostics';
@@ -27,8 +27,14 @@ export function parseDataText<T extends z.ZodType>(schema: T, text: string, name
     }
     return undefined;
   }
+  // A mapping entry is located at its key (`4.2.5:`), anything else at its value.
   const locate = (path: (string | number)[]): Place | undefined => {
-    const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+    let node: unknown = path.length === 0 ? doc.contents : doc.getIn(path, true);
+    const parent = path.length > 0 ? (path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true)) : undefined;
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path[path.length - 1]));
+      if (pair) node = pair.key;
+    }
     if (!isNode(node) || !node.range) return undefined;
     const pos = lineCounter.linePos(node.range[0]);
     return { line: pos.line, column: pos.col };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { documentDataSchema, type DocumentData, type Note } from '../../src/schemas/document';
 import { editionSchema, type Edition } from '../../src/schemas/edition';
 import { friendlyIssues } from '../../src/schemas/friendly-errors';
+import { glossarySchema, type Glossary } from '../../src/schemas/glossary';
 import { variantsSchema } from '../../src/schemas/variants';
 import { accountLines, type Accounting } from './accounting';
 import { assembleParagraphs, parseClauses, type DraftClause } from './clauses';
@@ -17,6 +18,9 @@ import { normaliseZh } from './normalise';
 import { display, type ProjectPaths } from './paths';
 import { loadRecipes, type LoadedRecipe } from './recipes';
 import { loadSources, type SourceFile } from './sources';
+import { checkTerminology } from './terminology';
+import { loadTranslation, type LoadedTranslation } from './translations';
+import type { DataFile } from './data-file';
 
 export interface Model {
   edition: Edition;
@@ -24,8 +28,8 @@ export interface Model {
   recipes: LoadedRecipe[];
   accounting: Accounting;
   documents: DocumentData[];
-  /** Counts for progress lines. */
-  stats: { lines: number; clauses: number; variants: number };
+  translations: Map<string, LoadedTranslation>;
+  glossary?: DataFile<Glossary>;
 }
 
 /** Stage timings and counts are reported by the caller; each step here is one stage. */
@@ -62,22 +66,55 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     return result;
   }, (d) => `${d.reduce((n, x) => n + x.clauses.length, 0)} clauses`);
 
-  const variants = await hooks.stage('collation', async () => {
+  await hooks.stage('collation', async () => {
     let count = 0;
     for (const { recipe, clauses } of drafts) count += await collateWitnesses(paths, recipe, clauses, sources, diagnostics);
     diagnostics.throwIfFatal();
     return count;
   }, (n) => `${n} recorded variants checked`);
 
-  const documents = drafts.map(({ recipe, clauses }) => toDocument(recipe, clauses, sources, edition, diagnostics));
+  const translations = await hooks.stage('translation', async () => {
+    const result = new Map<string, LoadedTranslation>();
+    for (const { recipe, clauses } of drafts) result.set(recipe.data.id, await loadTranslation(paths, recipe.data.id, clauses, edition.draft, diagnostics));
+    const missing = [...result.values()].reduce((n, t) => n + t.missing, 0);
+    if (missing > 0) diagnostics.warn(`Unexpected ${missing} untranslated clause(s), expected none: this is a draft edition (content/edition.yaml) and pages mark them`, { file: display(paths.root, paths.edition), ruleId: 'draft-edition' });
+    diagnostics.throwIfFatal();
+    return result;
+  }, (t) => {
+    const total = drafts.reduce((n, d) => n + d.clauses.length, 0);
+    const missing = [...t.values()].reduce((n, x) => n + x.missing, 0);
+    return `${total - missing} of ${total} clauses in English${edition.draft ? ' (draft)' : ''}`;
+  });
+
+  const documents = drafts.map(({ recipe, clauses }) => toDocument(recipe, clauses, sources, edition, translations.get(recipe.data.id)!, diagnostics));
   diagnostics.throwIfFatal();
+
+  const glossaryFile = path.join(paths.root, 'content', 'glossary.yaml');
+  const glossary = await hooks.stage('terminology', async () => {
+    if (!existsSync(glossaryFile)) {
+      diagnostics.warn('Unexpected missing glossary, expected content/glossary.yaml: terminology not checked', { file: 'content/glossary.yaml', ruleId: 'missing-glossary' });
+      return { file: undefined, checks: 0 };
+    }
+    const file = await readDataFile(glossarySchema, glossaryFile, display(paths.root, glossaryFile), diagnostics);
+    diagnostics.throwIfFatal();
+    const locate = (document: string, clause: string) => {
+      const t = translations.get(document)!;
+      const place = t.file?.locate(['clauses', clause]);
+      return { file: t.name, line: place?.line, column: place?.column };
+    };
+    const checks = checkTerminology(file!, documents, locate, diagnostics);
+    diagnostics.throwIfFatal();
+    return { file, checks };
+  }, (g) => (g.file ? `${g.file.data.terms.length} glossary terms, ${g.checks} uses checked` : 'no glossary'));
+
   return {
     edition,
     sources,
     recipes,
     accounting,
     documents,
-    stats: { lines: 0, clauses: documents.reduce((n, d) => n + d.clauses.length, 0), variants },
+    translations,
+    glossary: glossary.file,
   };
 }
 
@@ -132,7 +169,7 @@ async function collateWitnesses(paths: ProjectPaths, recipe: LoadedRecipe, claus
 }
 
 /** Assembles the contract's document data and validates it. */
-function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<string, SourceFile>, edition: Edition, diagnostics: Diagnostics): DocumentData {
+function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<string, SourceFile>, edition: Edition, translation: LoadedTranslation, diagnostics: Diagnostics): DocumentData {
   const data = recipe.data;
   const witnessFiles = [data.base, ...data.witnesses.map((w) => w.file).filter((f) => f !== data.base)];
   const doc = {
@@ -145,16 +182,19 @@ function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<s
       const s = sources.get(file)!;
       return { file, sha256: s.sha256, script: s.script };
     }),
-    clauses: clauses.map((c) => ({
-      id: c.id,
-      parent: c.parent,
-      ...(c.number ? { number: c.number } : {}),
-      ...(c.heading !== undefined ? { heading: { zh: c.heading, en: '' } } : {}),
-      text: { zh: c.text, en: '' },
-      source: c.source,
-      notes: c.notes,
-      topics: [],
-    })),
+    clauses: clauses.map((c) => {
+      const en = translation.english.get(c.id);
+      return {
+        id: c.id,
+        parent: c.parent,
+        ...(c.number ? { number: c.number } : {}),
+        ...(c.heading !== undefined ? { heading: { zh: c.heading, en: en?.heading ?? '' } } : {}),
+        text: { zh: c.text, en: c.text ? (en?.text ?? '') : '' },
+        source: c.source,
+        notes: [...c.notes, ...(en?.notes ?? [])],
+        topics: [],
+      };
+    }),
   };
   const result = documentDataSchema({ draft: edition.draft }).safeParse(doc);
   if (!result.success) {
