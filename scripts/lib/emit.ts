@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Model } from './model';
 import type { ProjectPaths } from './paths';
 import { clauseMdx, GENERATED_BY } from './mdx';
+import { TermMatcher } from './terminology';
 
 export const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -13,12 +14,14 @@ export async function writeGenerated(paths: ProjectPaths, model: Model): Promise
   await mkdir(paths.generatedData, { recursive: true });
   await writeFile(path.join(paths.generated, 'README.md'), `${GENERATED_BY}\n\nEverything in this folder is rebuilt by \`npm run build:content\`. Edit content/recipes, content/variants or content/translations instead.\n`);
   let mdx = 0;
+  const terms = model.glossary ? new TermMatcher(model.glossary.data.terms) : undefined;
+  await writeFile(path.join(paths.generatedData, 'glossary.json'), json({ terms: model.glossary?.data.terms ?? [] }));
   for (const doc of model.documents) {
     await writeFile(path.join(paths.generatedData, `${doc.id}.json`), json(doc));
     const folder = path.join(paths.generatedClauses, doc.id);
     await mkdir(folder, { recursive: true });
     for (const [order, clause] of doc.clauses.entries()) {
-      await writeFile(path.join(folder, `${clause.id}.mdx`), clauseMdx(doc, clause, order));
+      await writeFile(path.join(folder, `${clause.id}.mdx`), clauseMdx(doc, clause, order, terms));
       mdx++;
     }
   }

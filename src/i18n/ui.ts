@@ -34,6 +34,11 @@ const en = {
   languageSwitch: 'Interface language',
   chooseLanguage: 'Choose the interface language',
   skipToContent: 'Skip to content',
+  glossary: 'Glossary',
+  glossaryIntro: 'One English rendering per term, used throughout the translation. Terms are marked in the texts; their definitions show on hover or keyboard focus.',
+  rendering: 'Rendering',
+  variants: 'Other forms',
+  termKind: { institution: 'Institution', mechanism: 'Mechanism', initiative: 'Initiative', document: 'Document', meeting: 'Meeting', fund: 'Fund', place: 'Place', 'policy-term': 'Policy term' },
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -67,6 +72,11 @@ const zh: Shape<typeof en> = {
   languageSwitch: '界面语言',
   chooseLanguage: '选择界面语言',
   skipToContent: '跳到正文',
+  glossary: '术语表',
+  glossaryIntro: '每个术语只用一种英文译法，全书统一。正文中的术语有标记，鼠标悬停或键盘聚焦时显示释义。',
+  rendering: '译法',
+  variants: '其他形式',
+  termKind: { institution: '机构', mechanism: '机制', initiative: '倡议', document: '文件', meeting: '会议', fund: '基金', place: '地名', 'policy-term': '政策用语' },
 };
 
 export const ui: Record<Lang, Shape<typeof en>> = { en, zh };

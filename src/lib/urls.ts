@@ -8,5 +8,6 @@ export const documentUrl = (lang: Lang, doc: string) => `${base}${lang}/${doc}/`
 export const clauseUrl = (lang: Lang, doc: string, clause: string) => `${base}${lang}/${doc}/${clause}/`;
 export const clauseAnchorUrl = (lang: Lang, doc: string, clause: string) => `${documentUrl(lang, doc)}#${clause}`;
 export const searchUrl = (lang: Lang) => `${base}${lang}/search/`;
+export const glossaryUrl = (lang: Lang) => `${base}${lang}/glossary/`;
 export const dataUrl = (name: string) => `${base}data/${name}.json`;
 export const assetUrl = (path: string) => `${base}${path.replace(/^\//u, '')}`;
