@@ -8,6 +8,22 @@ import { TermMatcher } from './terminology';
 
 export const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+/** Per source file: what it is and how each run of lines is used, for the source viewer. */
+export function sourceAccounting(model: Model) {
+  return {
+    sources: [...model.sources.values()].map((source) => {
+      const claims = model.accounting.files.get(source.file)!;
+      const runs: { from: number; to: number; use: string; document?: string; kind?: string; reason?: { zh: string; en: string } }[] = [];
+      claims.forEach((claim, i) => {
+        const last = runs[runs.length - 1];
+        if (last && last.use === claim.use && last.document === claim.document && last.kind === claim.kind && last.reason === claim.reason) last.to = i + 1;
+        else runs.push({ from: i + 1, to: i + 1, use: claim.use, ...(claim.document ? { document: claim.document } : {}), ...(claim.kind ? { kind: claim.kind } : {}), ...(claim.reason ? { reason: claim.reason } : {}) });
+      });
+      return { file: source.file, sha256: source.sha256, script: source.script, format: source.format, what: source.what, origin: source.origin, lines: source.lines.length, runs };
+    }),
+  };
+}
+
 /** Replaces content/generated/ with the model's data and MDX. */
 export async function writeGenerated(paths: ProjectPaths, model: Model): Promise<{ data: number; mdx: number }> {
   await rm(paths.generated, { recursive: true, force: true });
@@ -32,5 +48,6 @@ export async function writeGenerated(paths: ProjectPaths, model: Model): Promise
     })),
   };
   await writeFile(path.join(paths.generatedData, 'index.json'), json(index));
+  await writeFile(path.join(paths.generatedData, 'sources.json'), json(sourceAccounting(model)));
   return { data: model.documents.length + 1, mdx };
 }

@@ -11,3 +11,8 @@ export const searchUrl = (lang: Lang) => `${base}${lang}/search/`;
 export const glossaryUrl = (lang: Lang) => `${base}${lang}/glossary/`;
 export const dataUrl = (name: string) => `${base}data/${name}.json`;
 export const assetUrl = (path: string) => `${base}${path.replace(/^\//u, '')}`;
+/** The source viewer page of a file (without `.txt`), optionally at a line. */
+export const sourceUrl = (lang: Lang, file: string, line?: number) => `${base}${lang}/sources/${file.replace(/\.txt$/u, '')}/${line ? `#L${line}` : ''}`;
+/** The raw source file as received. */
+export const rawSourceUrl = (file: string) => `${base}sources/${file}`;
+export const aboutUrl = (lang: Lang) => `${base}${lang}/about/`;

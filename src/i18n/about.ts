@@ -1,0 +1,111 @@
+/** The about/method page, in both interface languages. Keep it true to README.md. */
+import type { Lang } from './ui';
+
+export interface Section {
+  id: string;
+  title: string;
+  paragraphs: string[];
+}
+
+export const about: Record<Lang, { title: string; sections: Section[] }> = {
+  en: {
+    title: 'About this edition',
+    sections: [
+      {
+        id: 'sources',
+        title: 'Sources',
+        paragraphs: [
+          'The edition is built from five files as received (listed under Sources, each with its SHA-256): a plain-text export of the 2018–2022 plan, a social-media article in Traditional script carrying the 2023–2027 summary, newspaper pages in Markdown carrying the 2023–2027 summary, the Nay Pyi Taw Declaration and the opening of the innovation corridor initiative among unrelated articles, a newsletter reprinting the Vientiane Declaration, and a web page with the ASEAN-China plan.',
+          'Every line of every source is accounted for: it belongs to a clause, is a second witness collated against the base text, describes a document (title, date), is blank, or is excluded with a reason (page furniture, datelines, unrelated articles, a duplicate). The source viewer shows each file line by line with that accounting.',
+        ],
+      },
+      {
+        id: 'repairs',
+        title: 'Repairs',
+        paragraphs: [
+          'Where the sources are defective the edition repairs them in data, never by hand in the text, and says so in an editorial note on the clause concerned: paragraphs split by a page break are joined, fragments printed out of order are put back, a truncated duplicate is removed, unrelated articles and page furniture are left out.',
+          'The summary of the 2023–2027 plan survives in two witnesses. The Simplified newspaper text (002) is the base, being in the script the document was issued in; the Traditional text (001) was converted with Taiwan-style vocabulary and is collated against it clause by clause after conversion back to Simplified. Each real difference is a variant note with both readings and a judgement; in two clauses (5.3 and 5.5) the edition follows 001 because the base reading is evidently a slip.',
+        ],
+      },
+      {
+        id: 'normalisation',
+        title: 'Normalisation',
+        paragraphs: [
+          'The Chinese text is shown with a few typographic rules applied and nothing else changed: Unicode NFC; indentation removed; stray spaces inside Chinese text removed; half-width punctuation in Chinese text made full-width; hyphen look-alikes made a plain hyphen. The sources’ choice between “-” and “—” is kept, and so are the angle brackets that source 004 uses inside a title. The raw files remain available for comparison.',
+        ],
+      },
+      {
+        id: 'translation',
+        title: 'Translation',
+        paragraphs: [
+          'The English translation is the editors’ own; no published English version was copied. It keeps the force of each verb of commitment (strengthen, promote, explore, encourage, support) and every number, date and named document. Names of institutions, initiatives and documents follow established official usage, one rendering per term, listed in the glossary; the build checks that each term found in a clause’s Chinese has its rendering in that clause’s English.',
+        ],
+      },
+      {
+        id: 'ids',
+        title: 'Clause IDs and URLs',
+        paragraphs: [
+          'Each clause has an ID taken from the document’s own numbering, in Arabic numerals joined by dots: 一、 becomes 1, （一） under section 2 becomes 2.1, and 1. under that 2.1.1; decimal numbers such as 4.2.5 are kept. Unnumbered paragraphs are numbered within their parent (4.1.1.p2); paragraphs before the first number are preamble.p1, preamble.p2 and so on. IDs never depend on heading text or on the build.',
+          'Every clause has its own page, /en/{document}/{clause}/ or /zh/{document}/{clause}/, which is the address to cite; in the whole document, /en/{document}/#{clause} reaches the same clause. The data behind every page is published at /data/index.json and /data/{document}.json.',
+        ],
+      },
+      {
+        id: 'cite',
+        title: 'How to cite',
+        paragraphs: [
+          'Cite the clause page: the document title, the clause number, “Mekong Plans edition”, the URL and the date you consulted it. For example: Five-Year Plan of Action on Lancang-Mekong Cooperation (2018-2022), clause 4.2.5, Mekong Plans edition, /en/lmc-poa-2018-2022/4.2.5/.',
+        ],
+      },
+    ],
+  },
+  zh: {
+    title: '关于本版',
+    sections: [
+      {
+        id: 'sources',
+        title: '来源',
+        paragraphs: [
+          '本版依据收到的五个文件整理（见“来源”，各附SHA-256值）：2018—2022年行动计划的纯文本导出稿；载有2023—2027年行动计划摘要的繁体字社交媒体文章；以Markdown保存的报纸版面，载有2023—2027年行动计划摘要、内比都宣言和创新走廊倡议开头部分，夹杂无关文章；转载万象宣言的一期简报；以及载有中国—东盟行动计划的网页。',
+          '每个来源的每一行都有交代：或属某一条款，或为与底本对校的另一文本，或为文件信息（标题、日期），或为空行，或注明理由予以排除（页面元素、电头、无关文章、重复段落）。来源查看页逐行显示这些交代。',
+        ],
+      },
+      {
+        id: 'repairs',
+        title: '校订',
+        paragraphs: [
+          '来源有缺陷之处，本版以数据方式校订，从不手改正文，并在相关条款的校勘注中说明：因换页断开的段落予以接合，错序的片段予以复原，残缺的重复段落予以删除，无关文章和页面元素不予收录。',
+          '2023—2027年行动计划摘要有两个文本。以简体报纸文本（002）为底本，因其为文件发布时所用字体；繁体文本（001）经台湾用语转换，本版将其转回简体后逐条对校。每处实质异文均出异文注，列出两种读法并加按断；其中5.3和5.5两处底本显系笔误，本版从001。',
+        ],
+      },
+      {
+        id: 'normalisation',
+        title: '规范化',
+        paragraphs: [
+          '中文正文仅作以下排版处理，其余不改：Unicode统一为NFC；删除段首缩进；删除中文文本中的多余空格；中文文本中的半角标点改为全角；形似连字符的字符改为连字符。来源在“-”与“—”之间的用法，以及来源004书名中的尖括号，均照旧保留。原始文件可供对照。',
+        ],
+      },
+      {
+        id: 'translation',
+        title: '翻译',
+        paragraphs: [
+          '英文译文为本版编者自译，未抄录任何已发布的英文本。译文保持各承诺动词的力度（加强、推动、探讨、鼓励、支持），保留所有数字、日期和文件名称。机构、倡议和文件名称遵循通行的官方译法，每个术语只用一种译法，列入术语表；构建时检查每条中文中出现的术语在该条英文中是否使用了其译法。',
+        ],
+      },
+      {
+        id: 'ids',
+        title: '条款编号与网址',
+        paragraphs: [
+          '每一条款的编号取自文件本身的序号，改为阿拉伯数字并以点连接：“一、”为1，第二部分下的“（一）”为2.1，其下的“1.”为2.1.1；4.2.5之类的序号照录。无序号的段落在其上级条款内依次编号（如4.1.1.p2）；第一个序号之前的段落为preamble.p1、preamble.p2等。编号不随标题文字或构建而改变。',
+          '每一条款都有自己的页面，即/zh/{文件}/{条款}/或/en/{文件}/{条款}/，引用时请用此地址；在全文页面中，/zh/{文件}/#{条款}指向同一条款。各页面所据数据发布于/data/index.json和/data/{文件}.json。',
+        ],
+      },
+      {
+        id: 'cite',
+        title: '引用方式',
+        paragraphs: [
+          '请引用条款页面：文件标题、条款编号、“湄公河合作文件版”、网址及访问日期。例如：澜沧江-湄公河合作五年行动计划（2018-2022），第4.2.5条，湄公河合作文件版，/zh/lmc-poa-2018-2022/4.2.5/。',
+        ],
+      },
+    ],
+  },
+};
