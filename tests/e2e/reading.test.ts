@@ -1,0 +1,163 @@
+/** The reading experience in Chromium: views, permalinks, margin notes, accessibility, print, small screens. */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT } from '../../scripts/lib/paths';
+import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
+import { axeViolations } from '../helpers/axe';
+import { launchBrowser, type Browser } from '../helpers/browser';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic(path.join(ROOT, 'dist'));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const DOC = 'lmc-poa-2023-2027';
+
+describe('reading views', () => {
+  test('switch between side by side, interleaved, Chinese only and English only, and persist', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(`${server.url}en/${DOC}/`);
+    const zh = page.locator('[id="4.2.12"] .text.zh');
+    const en = page.locator('[id="4.2.12"] .text.en');
+    // Automatic on a wide screen: side by side.
+    const sideBySide = async () => (await zh.boundingBox())!.y === (await en.boundingBox())!.y && (await zh.boundingBox())!.x < (await en.boundingBox())!.x;
+    expect(await sideBySide()).toBe(true);
+    await page.getByLabel('Interleaved').check();
+    expect((await en.boundingBox())!.y).toBeGreaterThan((await zh.boundingBox())!.y);
+    await page.getByLabel('Chinese only').check();
+    expect(await zh.isVisible()).toBe(true);
+    expect(await en.isVisible()).toBe(false);
+    await page.getByLabel('English only').check();
+    expect(await zh.isVisible()).toBe(false);
+    expect(await en.isVisible()).toBe(true);
+    // The choice persists on the next page.
+    await page.goto(`${server.url}en/lmc-poa-2018-2022/`);
+    expect(await page.getByLabel('English only').isChecked()).toBe(true);
+    expect(await page.locator('[id="4.2.5.p1"] .text.zh').isVisible()).toBe(false);
+    await page.getByLabel('Automatic').check();
+    await page.close();
+  });
+
+  test('interleave on a narrow screen by default', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`${server.url}zh/${DOC}/`);
+    const zh = await page.locator('[id="4.2.12"] .text.zh').boundingBox();
+    const en = await page.locator('[id="4.2.12"] .text.en').boundingBox();
+    expect(en!.y).toBeGreaterThan(zh!.y);
+    await page.close();
+  });
+
+  test('work without JavaScript', async () => {
+    const context = await browser.context.browser()?.newContext({ javaScriptEnabled: false });
+    const page = context ? await context.newPage() : await browser.context.newPage();
+    if (!context) await page.context().setExtraHTTPHeaders({});
+    await page.goto(`${server.url}en/${DOC}/`);
+    await page.getByLabel('Chinese only').check();
+    expect(await page.locator('[id="4.2.12"] .text.en').isVisible()).toBe(false);
+    await page.close();
+    await context?.close();
+  });
+});
+
+describe('permalinks', () => {
+  test('land on the clause and highlight it', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await page.goto(`${server.url}en/${DOC}/#5.3`);
+    const clause = page.locator('[id="5.3"]');
+    const box = (await clause.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(800);
+    const background = await clause.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const other = await page.locator('[id="5.2"]').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).not.toBe(other);
+    await page.close();
+  });
+
+  test('each clause number links to the clause page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}zh/${DOC}/`);
+    await page.click('[id="4.2.12"] .clause-number a');
+    await page.waitForURL(`${server.url}zh/${DOC}/4.2.12/`);
+    expect(await page.locator('h1.heading.zh').textContent()).toBe('水资源合作');
+    await page.close();
+  });
+});
+
+describe('margin notes', () => {
+  test('show in the margin on wide screens and collapse on narrow ones', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1500, height: 900 });
+    await page.goto(`${server.url}en/${DOC}/`);
+    const note = page.locator('[id="5.3"] .note-variant');
+    expect(await note.isVisible()).toBe(true);
+    const noteBox = (await note.boundingBox())!;
+    const enBox = (await page.locator('[id="5.3"] .text.en').boundingBox())!;
+    expect(noteBox.x).toBeGreaterThan(enBox.x + enBox.width - 1);
+    await page.setViewportSize({ width: 390, height: 800 });
+    expect(await note.isVisible()).toBe(false);
+    await page.locator('[id="5.3"] .notes summary').click();
+    expect(await note.isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  const pages = ['', `${DOC}/`, `${DOC}/4.2.12/`, 'search/', 'glossary/', 'about/', 'sources/002_6d543889c7f48850/'];
+  test.each(['zh', 'en'].flatMap((lang) => pages.map((p) => `${lang}/${p}`)))('axe finds no WCAG violation on /%s', async (url) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}${url}`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('the document page needs no horizontal scrolling at 360 px', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const url of ['en/', `en/${DOC}/`, 'zh/asean-china-poa-2021-2025/', `en/${DOC}/4.2.12/`, 'en/glossary/', 'zh/sources/004_d5144cada49e64c4/']) {
+      await page.goto(`${server.url}${url}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, url).toBeLessThanOrEqual(0);
+    }
+    await page.close();
+  });
+
+  test('keyboard alone reaches the view switch, a clause link and the skip link', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}en/${DOC}/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip');
+    await page.keyboard.press('Enter');
+    const focusable: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      focusable.push(await page.evaluate(() => `${document.activeElement?.tagName}:${(document.activeElement as HTMLInputElement)?.type ?? ''}`));
+    }
+    expect(focusable).toContain('INPUT:radio');
+    await page.close();
+  });
+});
+
+describe('print', () => {
+  test('prints the text with clause numbers and URLs and without chrome', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}en/${DOC}/`);
+    await page.emulateMedia({ media: 'print' });
+    for (const chrome of ['.site-header', '.site-footer', '.view-switch', '.toc']) expect(await page.locator(chrome).isVisible(), chrome).toBe(false);
+    expect(await page.locator('[id="4.2.12"] .text.zh').isVisible()).toBe(true);
+    const after = await page.locator('[id="4.2.12"] .clause-number a').evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(after).toContain(`/en/${DOC}/4.2.12/`);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+    await page.close();
+  });
+});
