@@ -7,7 +7,8 @@ import { buildContent, report } from './build-content';
 import { Diagnostics } from './lib/diagnostics';
 import { projectPaths } from './lib/paths';
 import { progressHooks } from './lib/progress';
-import { astroBuild, searchIndex } from './lib/site';
+import { astroBuild } from './lib/site';
+import { writeSearchIndex } from './lib/search-index';
 
 const paths = projectPaths();
 const outDir = path.join(paths.root, 'dist');
@@ -16,7 +17,7 @@ const diagnostics = new Diagnostics();
 try {
   const result = await buildContent(paths.root);
   await hooks.stage('site', () => astroBuild(paths.root, outDir), (n) => `${n} HTML pages in dist/`);
-  await hooks.stage('search', () => searchIndex(outDir), (r) => `${r.pages} pages indexed (${r.languages.join(', ')})`);
+  await hooks.stage('search', () => writeSearchIndex(result.model.documents, outDir), (r) => `${r.records} clause records in 2 bundles, ${Math.round(r.bytes / 1024)} KB`);
   report(result.diagnostics);
 } catch (error) {
   report(diagnostics, error);

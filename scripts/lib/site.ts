@@ -1,8 +1,6 @@
 /** Stages 7 and 8: the Astro build and the Pagefind index. */
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-import * as pagefind from 'pagefind';
 
 /** Runs `astro build` quietly; its output is shown only if it fails. Returns the number of HTML pages. */
 export async function astroBuild(root: string, outDir: string): Promise<number> {
@@ -26,17 +24,4 @@ export async function astroBuild(root: string, outDir: string): Promise<number> 
 async function countFiles(dir: string, ext: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile() && e.name.endsWith(ext)).length;
-}
-
-/** Indexes the built site with Pagefind (extended build, which segments Chinese). */
-export async function searchIndex(outDir: string): Promise<{ pages: number; languages: string[] }> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: outDir });
-  if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  await pagefind.close();
-  const languages = (await readdir(path.join(outDir, 'pagefind'))).filter((n) => n.startsWith('wasm.')).map((n) => n.replace(/^wasm\.|\.pagefind$/gu, ''));
-  return { pages: added.page_count, languages };
 }

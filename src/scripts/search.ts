@@ -1,0 +1,200 @@
+/**
+ * The search page. Runs one independent Pagefind instance per language bundle (each with
+ * its own analyser), only those a query needs: Chinese queries (converted from Traditional
+ * first) search the Chinese records, Latin-script queries search both. Results are
+ * clauses, merged by rank and deduplicated, with an excerpt of the matching text.
+ */
+import { bigramTokens, hasHan, toSimplified, type TraditionalMap } from '../lib/search-tokens';
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }>;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(q: string, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+type Language = 'zh' | 'en';
+const root = document.getElementById('search-app')!;
+const siteRoot = new URL(root.dataset.root!, location.href);
+const lang = root.dataset.lang as Language;
+const labels = JSON.parse(root.dataset.labels!) as Record<string, string>;
+const form = root.querySelector<HTMLFormElement>('form')!;
+const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+const list = root.querySelector<HTMLOListElement>('.results')!;
+const status = root.querySelector<HTMLElement>('.search-status')!;
+const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
+
+const instances = new Map<Language, Promise<Pagefind>>();
+function instance(language: Language): Promise<Pagefind> {
+  let p = instances.get(language);
+  if (!p) {
+    const bundle = new URL(`pagefind/${language}/`, siteRoot).href;
+    p = import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (pf: Pagefind) => {
+      await pf.options({ bundlePath: bundle, excerptLength: 24 });
+      await pf.init();
+      return pf;
+    });
+    instances.set(language, p);
+  }
+  return p;
+}
+
+let traditional: Promise<TraditionalMap> | undefined;
+const traditionalMap = () => (traditional ??= fetch(new URL('pagefind/t2s.json', siteRoot)).then((r) => r.json()));
+
+interface Hit {
+  language: Language;
+  rank: number;
+  result: PagefindResult;
+}
+
+async function run(query: string): Promise<void> {
+  const q = query.trim();
+  const url = new URL(location.href);
+  if (q) url.searchParams.set('q', q);
+  else url.searchParams.delete('q');
+  history.replaceState(null, '', url);
+  list.replaceChildren();
+  if (!q) {
+    status.textContent = '';
+    return;
+  }
+  status.textContent = labels.searching!;
+  const filters: Record<string, string> = {};
+  for (const s of selects) if (s.value) filters[s.dataset.filter!] = s.value;
+  const only = filters.language as Language | undefined;
+  delete filters.language;
+
+  const wanted: { language: Language; terms: string }[] = [];
+  if (hasHan(q)) {
+    const simplified = toSimplified(q, await traditionalMap());
+    if (only !== 'en') wanted.push({ language: 'zh', terms: bigramTokens(simplified).join(' ') });
+    const latin = q.replace(/\p{Script=Han}+/gu, ' ').trim();
+    if (latin && only !== 'zh') wanted.push({ language: 'en', terms: latin });
+  } else {
+    if (only !== 'zh') wanted.push({ language: 'en', terms: q });
+    if (only !== 'en') wanted.push({ language: 'zh', terms: bigramTokens(q).join(' ') });
+  }
+  const lists = await Promise.all(
+    wanted.filter((w) => w.terms).map(async (w) => {
+      const response = await (await instance(w.language)).search(w.terms, { filters });
+      return (response?.results ?? []).map((result, rank): Hit => ({ language: w.language, rank, result }));
+    }),
+  );
+  if (input.value.trim() !== q) return; // a newer query has started
+  // Merge by rank (the two indexes' scores are not comparable), one entry per clause.
+  const interleaved: Hit[] = [];
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let i = 0; i < longest; i++) for (const l of lists) if (l[i]) interleaved.push(l[i]!);
+  const top = interleaved.slice(0, 60);
+  const data = await Promise.all(top.map((h) => h.result.data()));
+  if (input.value.trim() !== q) return;
+  const seen = new Set<string>();
+  const entries = top
+    .map((hit, i) => ({ hit, meta: data[i]!.meta }))
+    .filter(({ meta }) => {
+      const key = `${meta.document}#${meta.clause}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  const total = entries.length;
+  status.textContent = total === 0 ? `${labels.noResults}: ${q}` : lang === 'zh' ? `${total}${labels.resultsFor}${q}` : `${total} ${total === 1 ? labels.oneResultFor : labels.resultsFor} ${q}`;
+  const needle = hasHan(q) ? toSimplified(q, await traditionalMap()) : q;
+  for (const { hit, meta } of entries.slice(0, 30)) list.append(renderResult(meta, hit.language, needle));
+}
+
+/** A result: document title, clause number and heading, an excerpt with the match marked, links. */
+function renderResult(meta: Record<string, string>, language: Language, needle: string): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'result';
+  const clauseHref = new URL(`${lang}/${meta.document}/${meta.clause}/`, siteRoot).href;
+  const anchorHref = new URL(`${lang}/${meta.document}/#${meta.clause}`, siteRoot).href;
+  const link = document.createElement('a');
+  link.href = clauseHref;
+  link.className = 'result-link';
+  const title = document.createElement('span');
+  title.className = 'result-title';
+  title.textContent = meta.title!;
+  title.lang = language === 'zh' ? 'zh-CN' : 'en';
+  link.append(title);
+  if (meta.heading) {
+    const heading = document.createElement('span');
+    heading.className = 'result-heading';
+    heading.lang = language === 'zh' ? 'zh-CN' : 'en';
+    heading.textContent = meta.heading;
+    link.append(' ', heading);
+  }
+  const excerpt = document.createElement('p');
+  excerpt.className = 'result-excerpt';
+  excerpt.lang = language === 'zh' ? 'zh-CN' : 'en';
+  excerpt.append(...highlight(meta.text!, needle, language));
+  const where = document.createElement('p');
+  where.className = 'result-where';
+  const inDocument = document.createElement('a');
+  inDocument.href = anchorHref;
+  inDocument.textContent = `#${meta.clause}`;
+  inDocument.tabIndex = -1;
+  where.append(inDocument, ` · ${labels[`lang-${language}`]}`);
+  li.append(link, excerpt, where);
+  return li;
+}
+
+/** The text around the first match, with every match of the query (or its words) in <mark>. */
+function highlight(text: string, needle: string, language: Language): Node[] {
+  const words = language === 'zh' && hasHan(needle) ? [needle.replace(/\s+/gu, '')] : needle.split(/\s+/u).filter((w) => w.length > 1);
+  const pattern = words.length ? new RegExp(words.map((w) => (language === 'en' ? `${escape(w.replace(/s$/iu, ''))}\\w*` : escape(w))).join('|'), 'giu') : undefined;
+  let start = 0;
+  const first = pattern ? text.search(pattern) : -1;
+  const span = language === 'zh' ? 90 : 220;
+  if (first > span / 3) start = first - Math.floor(span / 3);
+  const slice = (start > 0 ? '…' : '') + text.slice(start, start + span) + (start + span < text.length ? '…' : '');
+  if (!pattern) return [document.createTextNode(slice)];
+  const nodes: Node[] = [];
+  let at = 0;
+  for (const m of slice.matchAll(pattern)) {
+    nodes.push(document.createTextNode(slice.slice(at, m.index)));
+    const mark = document.createElement('mark');
+    mark.textContent = m[0];
+    nodes.push(mark);
+    at = m.index! + m[0].length;
+  }
+  nodes.push(document.createTextNode(slice.slice(at)));
+  return nodes;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void run(input.value);
+});
+let timer: ReturnType<typeof setTimeout> | undefined;
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => void run(input.value), 250);
+});
+for (const s of selects) s.addEventListener('change', () => void run(input.value));
+
+// Arrow keys move through the results; Enter follows the focused link.
+root.addEventListener('keydown', (event) => {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const links = [...list.querySelectorAll<HTMLAnchorElement>('.result-link')];
+  if (!links.length) return;
+  const current = links.indexOf(document.activeElement as HTMLAnchorElement);
+  const next = event.key === 'ArrowDown' ? Math.min(current + 1, links.length - 1) : current - 1;
+  event.preventDefault();
+  if (next < 0) input.focus();
+  else links[next]!.focus();
+});
+
+const initial = new URLSearchParams(location.search).get('q');
+if (initial) {
+  input.value = initial;
+  void run(initial);
+}
