@@ -69,7 +69,8 @@ export function traditionalMap(documents: DocumentData[]): { chars: Record<strin
   for (const ch of new Set(text.match(new RegExp(HAN, 'gu')) ?? [])) {
     for (const convert of converters) {
       const trad = convert(ch);
-      if (trad !== ch && [...trad].length === 1) chars[trad] = ch;
+      // A form that the corpus itself uses as Simplified is left alone (e.g. 乾 stays if the corpus has it).
+      if (trad !== ch && [...trad].length === 1 && !text.includes(trad)) chars[trad] = ch;
     }
   }
   const toTwp = OpenCC.Converter({ from: 'cn', to: 'twp' });
@@ -80,7 +81,8 @@ export function traditionalMap(documents: DocumentData[]): { chars: Record<strin
       for (let i = 0; i + n <= run.length; i++) {
         const word = run.slice(i, i + n);
         const twp = toTwp(word);
-        if (twp !== toTw(word) && [...twp].length <= 6) phrases[twp] = word;
+        // Skip Taiwan forms that are ordinary Simplified words of the corpus too (智慧 is not 智能 here).
+        if (twp !== toTw(word) && [...twp].length <= 6 && !text.includes(twp)) phrases[twp] = word;
       }
     }
   }
