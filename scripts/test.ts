@@ -1,22 +1,29 @@
 /**
- * `npm test`: every test, the real-browser ones included. Installs Debian's Chromium when
- * it is missing and we are root; otherwise says the one command that does. Then builds
- * the site and runs the unit tests and the browser tests against dist/.
+ * `npm test`: every test, the real-browser ones included. Installs Debian's Chromium and
+ * nginx when missing and we are root; otherwise says the one command that does. Then
+ * builds the site and runs the unit tests and the browser tests against dist/.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CHROMIUM } from '../tests/helpers/browser';
+import { NGINX } from '../tests/helpers/nginx';
 
-const INSTALL = 'apt-get update && apt-get install -y chromium';
+/** Debian packages the browser and hosting tests need, by the file each provides. */
+const NEEDED = [
+  { file: CHROMIUM, pkg: 'chromium', why: 'the browser tests' },
+  { file: NGINX, pkg: 'nginx-light', why: 'the hosting tests' },
+];
 
-function ensureChromium(): void {
-  if (existsSync(CHROMIUM)) return;
+function ensurePackages(): void {
+  const missing = NEEDED.filter((n) => !existsSync(n.file));
+  if (missing.length === 0) return;
+  const install = `apt-get update && apt-get install -y ${missing.map((m) => m.pkg).join(' ')}`;
   if (process.getuid?.() !== 0) {
-    process.stderr.write(`The browser tests need Chromium at ${CHROMIUM}. Install it with:\n  sudo sh -c '${INSTALL}'\n`);
+    process.stderr.write(`${missing.map((m) => `${m.why} need ${m.file}`).join('; ')}. Install with:\n  sudo sh -c '${install}'\n`);
     process.exit(1);
   }
-  process.stdout.write(`Chromium is missing: installing Debian's package (${INSTALL})\n`);
-  execFileSync('sh', ['-c', INSTALL], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  process.stdout.write(`Installing Debian packages: ${install}\n`);
+  execFileSync('sh', ['-c', install], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 function run(step: string, command: string, args: string[]): void {
@@ -28,7 +35,7 @@ function run(step: string, command: string, args: string[]): void {
   }
 }
 
-ensureChromium();
+ensurePackages();
 run('build the site', 'npm', ['run', 'build']);
 run('unit tests', 'npx', ['vitest', 'run']);
 run('browser tests', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts']);

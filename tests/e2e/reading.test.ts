@@ -87,7 +87,7 @@ describe('permalinks', () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}zh/${DOC}/`);
     await page.click('[id="4.2.12"] .clause-number a');
-    await page.waitForURL(`${server.url}zh/${DOC}/4.2.12/`);
+    await page.waitForURL(`${server.url}zh/${DOC}/4.2.12/index.html`);
     expect(await page.locator('h1.heading.zh').textContent()).toBe('水资源合作');
     await page.close();
   });

@@ -65,7 +65,7 @@ describe('clause pages', () => {
     expect(response?.status()).toBe(200);
     expect(await page.textContent('h1.heading.zh')).toBe('水资源');
     await page.click('text=Whole document');
-    await page.waitForURL(/lmc-poa-2018-2022\/#4\.2\.5$/u);
+    await page.waitForURL(/lmc-poa-2018-2022\/index\.html#4\.2\.5$/u);
     const inView = await page.$eval('[id="4.2.5"]', (el) => {
       const r = el.getBoundingClientRect();
       return r.top >= 0 && r.top < window.innerHeight;

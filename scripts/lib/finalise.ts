@@ -1,0 +1,69 @@
+/**
+ * Stage 9: makes the built site portable. Every internal link becomes relative and names
+ * its index.html, so one build works at the server root, under any sub-path, and opened
+ * from a folder (file://). Every page gets a Content-Security-Policy that allows only the
+ * site itself (plus WebAssembly for Pagefind). The 404 page, served at any depth, finds
+ * the site root with one inline script whose hash the policy names.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const ATTRIBUTE = /\b(href|src|action)="(\/(?!\/)[^"]*)"/gu;
+
+/** The policy; `hashes` are sha256 sources for the few inline scripts. */
+export function contentSecurityPolicy(hashes: string[] = []): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval'${hashes.map((h) => ` '${h}'`).join('')}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** The relative form of a root-absolute site path, as seen from `pageDir` (both without leading slash). */
+export function relativeHref(pageDir: string, target: string): string {
+  const [pathPart, suffix = ''] = target.replace(/^\//u, '').split(/(?=[?#])/u, 2) as [string, string?];
+  const file = pathPart === '' || pathPart.endsWith('/') ? `${pathPart}index.html` : pathPart;
+  const rel = path.posix.relative(pageDir || '.', file) || 'index.html';
+  return `${rel}${suffix}`;
+}
+
+const inlineScripts = (html: string) => [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gu)].map((m) => m[1]!);
+const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+
+/** Writes the Apache and IIS configurations into the site folder, with the policy filled in. */
+export async function writeServerConfigs(root: string, outDir: string, csp: string): Promise<void> {
+  for (const [template, target] of [['htaccess', '.htaccess'], ['web.config', 'web.config']] as const) {
+    const text = await readFile(path.join(root, 'server', template), 'utf8');
+    await writeFile(path.join(outDir, target), text.replaceAll('{{CSP}}', csp));
+  }
+}
+
+/** Rewrites every HTML file in `outDir`. Returns the number of pages and the inline-script hashes used. */
+export async function finaliseSite(outDir: string): Promise<{ pages: number; hashes: string[] }> {
+  const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile() && f.name.endsWith('.html'));
+  const allHashes = new Set<string>();
+  for (const f of files) {
+    const file = path.join(f.parentPath, f.name);
+    const rel = path.relative(outDir, file).split(path.sep).join('/');
+    let html = await readFile(file, 'utf8');
+    // The 404 page is served at any address: its links stay root-absolute and its script fixes them.
+    if (rel !== '404.html') {
+      const pageDir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
+      html = html.replace(ATTRIBUTE, (_m, attr: string, value: string) => `${attr}="${relativeHref(pageDir, value)}"`);
+    }
+    const hashes = inlineScripts(html).map(sha256);
+    hashes.forEach((h) => allHashes.add(h));
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}">`;
+    html = html.replace(/<meta charset="utf-8">/u, (m) => `${m}${meta}`);
+    await writeFile(file, html);
+  }
+  return { pages: files.length, hashes: [...allHashes].sort() };
+}
