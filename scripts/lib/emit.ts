@@ -49,5 +49,8 @@ export async function writeGenerated(paths: ProjectPaths, model: Model): Promise
   };
   await writeFile(path.join(paths.generatedData, 'index.json'), json(index));
   await writeFile(path.join(paths.generatedData, 'sources.json'), json(sourceAccounting(model)));
+  await writeFile(path.join(paths.generatedData, 'links.json'), json({ links: model.crossLinks?.links ?? [] }));
+  await writeFile(path.join(paths.generatedData, 'topics.json'), json({ topics: model.crossLinks?.topics ?? [] }));
+  await writeFile(path.join(paths.generatedData, 'named-documents.json'), json({ documents: model.crossLinks?.named ?? [] }));
   return { data: model.documents.length + 1, mdx };
 }

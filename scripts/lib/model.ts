@@ -19,6 +19,7 @@ import { display, type ProjectPaths } from './paths';
 import { loadRecipes, type LoadedRecipe } from './recipes';
 import { loadSources, type SourceFile } from './sources';
 import { checkTerminology } from './terminology';
+import { crossLink, type CrossLinks } from './crosslinks';
 import { loadTranslation, type LoadedTranslation } from './translations';
 import type { DataFile } from './data-file';
 
@@ -30,6 +31,8 @@ export interface Model {
   documents: DocumentData[];
   translations: Map<string, LoadedTranslation>;
   glossary?: DataFile<Glossary>;
+  /** Topics, cross-links and named documents (absent in projects without content/topics.yaml). */
+  crossLinks?: CrossLinks;
 }
 
 /** Stage timings and counts are reported by the caller; each step here is one stage. */
@@ -107,6 +110,13 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     return { file, checks };
   }, (g) => (g.file ? `${g.file.data.terms.length} glossary terms, ${g.checks} uses checked` : 'no glossary'));
 
+  const crossLinks = await hooks.stage('links', async () => {
+    if (!existsSync(path.join(paths.root, 'content', 'topics.yaml'))) return undefined;
+    const result = await crossLink(paths, documents, diagnostics);
+    diagnostics.throwIfFatal();
+    return result;
+  }, (c) => (c ? `${c.links.length} cross-links, ${c.topics.length} topics, ${c.named.length} named documents` : 'no topics'));
+
   return {
     edition,
     sources,
@@ -115,6 +125,7 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     documents,
     translations,
     glossary: glossary.file,
+    crossLinks,
   };
 }
 

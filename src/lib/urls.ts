@@ -16,3 +16,6 @@ export const sourceUrl = (lang: Lang, file: string, line?: number) => `${base}${
 /** The raw source file as received. */
 export const rawSourceUrl = (file: string) => `${base}sources/${file}`;
 export const aboutUrl = (lang: Lang) => `${base}${lang}/about/`;
+export const topicsUrl = (lang: Lang, topic?: string) => `${base}${lang}/topics/${topic ? `${topic}/` : ''}`;
+export const compareUrl = (lang: Lang) => `${base}${lang}/compare/`;
+export const namedDocumentsUrl = (lang: Lang) => `${base}${lang}/titles/`;

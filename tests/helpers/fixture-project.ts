@@ -32,6 +32,7 @@ export async function expected(scenario: string): Promise<Record<string, unknown
   return JSON.parse(await readFile(path.join(FIXTURES, scenario, 'expected.json'), 'utf8'));
 }
 
+/** Scenario folders: those with an expected.json beside their overlay. */
 export async function scenarios(): Promise<string[]> {
-  return (await readdir(FIXTURES)).filter((d) => d !== 'base').sort();
+  return (await readdir(FIXTURES)).filter((d) => d !== 'base' && existsSync(path.join(FIXTURES, d, 'expected.json'))).sort();
 }

@@ -3,6 +3,7 @@ import { index, rawDataFile } from '../../lib/data';
 
 export const getStaticPaths = (() => [
   { params: { document: 'index' } },
+  { params: { document: 'links' } },
   ...index.documents.map((d) => ({ params: { document: d.id } })),
 ]) satisfies GetStaticPaths;
 

@@ -1,0 +1,564 @@
+/**
+ * Cross-links between clauses of different documents, found by their content and then
+ * corrected by the editors (content/links.yaml).
+ *
+ * The automatic matcher:
+ * 1. builds matching units: a clause with its heading; a heading whose children are only
+ *    unnumbered paragraphs (`4.2.5 水资源` with `4.2.5.p1…p7`) absorbs them, so the link
+ *    names the heading clause; a clause with text of its own carries the text of an
+ *    unheaded list under it; a heading over numbered clauses (`4.2 经济与可持续发展`, the
+ *    ASEAN-China plan's `2.3` over `2.3.1…2.3.8`) is structural: its provisions are
+ *    matched one by one, and it only by its heading, only with the successor plan;
+ * 2. turns each unit into a vector of character bigrams of normalised Chinese text
+ *    (plus named-document and concept tokens), weighted by BM25 (saturated term
+ *    frequency × IDF), minus a stoplist of bigrams that carry no subject (合作, 加强 …);
+ * 3. generates candidate pairs through an inverted index on each unit's most weighted
+ *    terms, skipping terms too common to discriminate: never all pairs;
+ * 4. scores a candidate by cosine similarity plus a bonus for similar headings, types it
+ *    by the two documents (see `linkType`), and keeps it above the type's threshold; a
+ *    `related` link also needs a shared subject topic when topics are given;
+ * 5. keeps, strongest first, a link only if no kept link joins the same clause to an
+ *    enclosing or enclosed clause, and only a unit's best links into each document;
+ * 6. adds `references` links for 《titles》 naming another corpus document.
+ * Thresholds and weights were tuned on the six texts against
+ * tests/fixtures/links/labelled.yaml (see scripts/evaluate-links.ts).
+ */
+import type { DocumentData } from '../../src/schemas/document';
+import type { CurationData, LinkData, LinkType } from '../../src/schemas/links';
+import { DEFAULT_YEARS, titleMentions } from './named-documents';
+
+export type { LinkType } from '../../src/schemas/links';
+
+/** A link as published in /data/links.json. */
+export type Link = LinkData;
+
+/** The editors' corrections, as read from content/links.yaml. */
+export type Curation = CurationData;
+
+/** A concept whose forms, found in two clauses, count as shared vocabulary (e.g. glossary terms). */
+export interface Concept {
+  id: string;
+  /** Chinese forms as they occur in the texts. */
+  forms: string[];
+}
+
+export interface FindLinksOptions {
+  /** Minimum score per link type. */
+  thresholds?: Partial<Record<Exclude<LinkType, 'references'>, number>>;
+  /** Weight of heading similarity added to the text similarity. */
+  headingBonus?: number;
+  /** How many times a heading's bigrams count compared with body text. */
+  headingWeight?: number;
+  /** Query terms per unit used to generate candidates (the rest still count in the score). */
+  queryTerms?: number;
+  /** Terms found in more than this share of units are not used to generate candidates. */
+  maxDfRatio?: number;
+  /** Nor are terms found in more than this many units, whatever the corpus size: this keeps candidate generation linear in the number of units. */
+  maxPostings?: number;
+  /** Links kept per unit and other document, in each direction. */
+  perDocument?: number;
+  /** A unit's further links into a document must score at least this share of its best one. */
+  relative?: number;
+  /**
+   * Topics of each clause (`tagClauses` of ./topics), keyed `document#clause`. When given,
+   * a `related` link needs a shared subject: between two frameworks (LMC and ASEAN-China)
+   * one outside `genericTopics`, because their institutional vocabulary (高官会, 工作组,
+   * 政策对话) is alike while their subjects differ.
+   */
+  topics?: Map<string, string[]>;
+  /** Topics too general to make two clauses related on their own (pillars never count). */
+  genericTopics?: string[];
+  /** Concepts (e.g. glossary terms) counted as shared vocabulary. */
+  concepts?: Concept[];
+  /** Year of documents whose date is null; defaults to `DEFAULT_YEARS`. */
+  years?: Record<string, number>;
+  /** Cost counters: `comparisons` counts pairs of units scored, `postings` index entries read. */
+  counter?: { comparisons: number; postings?: number };
+}
+
+const DEFAULTS = {
+  thresholds: { continues: 0.08, implements: 0.07, related: 0.15 },
+  headingBonus: 0.35,
+  headingWeight: 2,
+  queryTerms: 24,
+  maxDfRatio: 0.06,
+  maxPostings: 200,
+  perDocument: 2,
+  relative: 0.5,
+  genericTopics: ['institutions', 'regional-integration', 'development-vision'],
+};
+
+const PILLARS = new Set(['political-security', 'economic-sustainable-development', 'social-cultural']);
+
+/**
+ * Bigrams that say nothing about a subject: the verbs and frames of every provision
+ * (加强…合作, 推动…发展), the names of the parties and of the mechanism itself. IDF alone
+ * leaves them a little weight, and across ~500 clauses a little weight on many shared
+ * frames outscores one shared subject word.
+ */
+const STOP_BIGRAMS = new Set(
+  (
+    '合作 加强 推动 推进 促进 开展 澜湄 国家 各国 六国 交流 发展 建设 支持 鼓励 探讨 一步 我们 同意 欢迎 赞赏 继续 ' +
+    '中国 东盟 国和 领域 机制 相关 方面 提升 实施 落实 共同 积极 重要 以及 等领 作为 通过 包括 其他 有关 进行 ' +
+    '成员 员国 各领 的合 和东 与东 湄国 湄合 作的 作， 区域 地区 本地 双方 中方 各方 努力 深化 完善 提高 做好 用好 ' +
+    '充分 发挥 作用 有效 推广 关于 以及 之间 间的 同时 基础 础上 一个 一系 系列 领导 导人 人会 会议 加快 ' +
+    '务实 实合 合作 作用 参与 能力 力建 建设 设合 与合 及其 共享 分享 信息 经验 研究 联合 举办 定期 探索 建立'
+  )
+    .split(/\s+/u)
+    .filter((b) => b.length === 2),
+);
+
+/**
+ * Phrases removed before tokenising: the formula naming the six countries and their
+ * leaders opens both declarations and would otherwise make them each other's best match.
+ */
+const STOP_PHRASES = [
+  '柬埔寨王国', '中华人民共和国', '老挝人民民主共和国', '缅甸联邦共和国', '泰国王国', '泰国', '越南社会主义共和国',
+  '国家元首或政府首脑', '政府首脑', '通过视频举行', '会议主题为', '简称',
+];
+
+/** Equivalent names, rewritten to one form before tokenising. */
+const SYNONYMS: [RegExp, string][] = [
+  [/澜沧江[-—–]?湄公河/gu, '澜湄'],
+  [/湄公河委员会/gu, '湄委会'],
+  [/中小企业/gu, '中小微企业'],
+];
+
+/** Lowercases ASCII, makes full-width forms half-width, applies synonyms and removes stop phrases. */
+export function normaliseForMatching(text: string): string {
+  let t = text.normalize('NFKC');
+  for (const [from, to] of SYNONYMS) t = t.replace(from, to);
+  for (const p of STOP_PHRASES) t = t.split(p).join('，');
+  return t.toLowerCase();
+}
+
+/**
+ * Character bigrams of each run of Han characters (never across punctuation, so a list
+ * 水运、港口 gives no 运港), and ASCII words that are not bare numbers (RCEP, steam).
+ */
+export function bigrams(text: string): string[] {
+  const out: string[] = [];
+  const t = normaliseForMatching(text);
+  for (const run of t.match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const b = chars[i]! + chars[i + 1]!;
+      if (!STOP_BIGRAMS.has(b)) out.push(b);
+    }
+  }
+  for (const w of t.match(/[a-z][a-z0-9]+/gu) ?? []) out.push(w);
+  return out;
+}
+
+/** A unit of matching: one clause, possibly carrying its descendants' text. */
+export interface Unit {
+  /** `document#clause` of the clause the link will name. */
+  ref: string;
+  document: string;
+  clause: string;
+  /** Normalised heading, '' if none. */
+  heading: string;
+  /** The text compared: own text and, where the rule says so, descendants' text. */
+  text: string;
+  /** A heading whose descendants have headings: compared by heading only. */
+  structural: boolean;
+  /** Clause ids of the enclosing clauses, nearest first. */
+  ancestors: string[];
+  /** Clause ids whose text the unit carries: its own and absorbed or carried descendants'. */
+  members: string[];
+}
+
+/** The matching units of a document (see the module comment for the rules). */
+export function matchingUnits(doc: DocumentData): Unit[] {
+  const byId = new Map(doc.clauses.map((c) => [c.id, c]));
+  const children = new Map<string, string[]>();
+  for (const c of doc.clauses) if (c.parent) children.set(c.parent, [...(children.get(c.parent) ?? []), c.id]);
+  const descendants = (id: string): string[] => (children.get(id) ?? []).flatMap((k) => [k, ...descendants(k)]);
+  const isParagraph = (id: string) => /(^|\.)p\d+$/u.test(id);
+  // A heading with no text whose children are all unnumbered paragraphs: the paragraphs
+  // are its body, printed under it, and the heading names the subject of all of them.
+  const absorbs = (id: string) => {
+    const c = byId.get(id)!;
+    const kids = children.get(id) ?? [];
+    return !!c.heading?.zh && !c.text.zh && kids.length > 0 && kids.every(isParagraph);
+  };
+  const units: Unit[] = [];
+  for (const c of doc.clauses) {
+    if (c.parent && isParagraph(c.id) && absorbs(c.parent)) continue;
+    const desc = descendants(c.id);
+    const heading = c.heading?.zh ?? '';
+    // A heading over numbered provisions (the Vientiane Declaration's 2 over 2.1…2.12) is
+    // a pillar, not a subject: its provisions are matched one by one, and it only by its
+    // heading. A clause with text of its own introduces its list (评估本《行动计划》： over
+    // 11.3.1, 11.3.2), which belongs with it.
+    const structural = desc.length > 0 && !c.text.zh && !absorbs(c.id);
+    const carries = !structural && !desc.some((d) => byId.get(d)!.heading?.zh);
+    const members = [c.id, ...(carries ? desc : [])];
+    const text = members.map((m) => byId.get(m)!.text.zh).filter(Boolean).join('\n');
+    if (!heading && !text) continue;
+    const ancestors: string[] = [];
+    for (let p = c.parent; p; p = byId.get(p)?.parent ?? null) ancestors.push(p);
+    units.push({ ref: `${doc.id}#${c.id}`, document: doc.id, clause: c.id, heading, text, structural, ancestors, members });
+  }
+  return units;
+}
+
+type Vector = Map<string, number>;
+
+const norm = (v: Vector) => Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0));
+
+function cosine(a: Vector, b: Vector, na: number, nb: number): number {
+  if (na === 0 || nb === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, w] of small) {
+    const x = large.get(t);
+    if (x) dot += w * x;
+  }
+  return dot / (na * nb);
+}
+
+/** How two documents relate in time and kind. */
+interface DocInfo {
+  id: string;
+  type: DocumentData['type'];
+  /** Organisation: the first segment of the id (`lmc`, `asean`). */
+  framework: string;
+  /** The id without its year range: the plans of one series share it. */
+  series: string;
+  year: number;
+  /** Period of a plan, from its id. */
+  period?: [number, number];
+  /** Position in the input, breaking ties of year. */
+  order: number;
+}
+
+function docInfo(doc: DocumentData, order: number, years: Record<string, number>): DocInfo {
+  const period = doc.id.match(/-(\d{4})-(\d{4})$/u);
+  const year = doc.date ? Number(doc.date.slice(0, 4)) : (years[doc.id] ?? (period ? Number(period[1]) : 9999));
+  return {
+    id: doc.id,
+    type: doc.type,
+    framework: doc.id.split('-')[0]!,
+    series: doc.id.replace(/(-\d{4})+$/u, ''),
+    year,
+    period: period ? [Number(period[1]), Number(period[2])] : undefined,
+    order,
+  };
+}
+
+/**
+ * The type and direction of a content link between clauses of documents `a` and `b`:
+ * - `continues`: two plans of one series, from the earlier plan to its successor;
+ * - `implements`: a declaration or initiative and a plan of the same framework in force
+ *   in its year, from the declaration to the plan (it welcomes or directs the provision);
+ * - `related`: anything else, from the earlier document to the later.
+ */
+export function linkType(a: DocInfo, b: DocInfo): { type: Exclude<LinkType, 'references'>; forward: boolean } {
+  const earlier = a.year !== b.year ? a.year < b.year : a.order < b.order;
+  if (a.type === 'plan' && b.type === 'plan' && a.series === b.series) return { type: 'continues', forward: earlier };
+  const inForce = (d: DocInfo, p: DocInfo) => d.type !== 'plan' && p.type === 'plan' && d.framework === p.framework && !!p.period && p.period[0] <= d.year && d.year <= p.period[1];
+  if (inForce(a, b)) return { type: 'implements', forward: true };
+  if (inForce(b, a)) return { type: 'implements', forward: false };
+  return { type: 'related', forward: earlier };
+}
+
+interface Prepared {
+  units: Unit[];
+  vectors: Vector[];
+  norms: number[];
+  headings: Vector[];
+  headingNorms: number[];
+  df: Map<string, number>;
+}
+
+/** Builds the weighted vectors of every unit. */
+function prepare(documents: DocumentData[], options: Required<Pick<FindLinksOptions, 'headingWeight'>> & FindLinksOptions): Prepared {
+  const units = documents.flatMap(matchingUnits);
+  const unitIndex = new Map(units.map((u, i) => [u.ref, i]));
+  // Named documents (by title key) and concepts become extra tokens of the unit that
+  // holds the mentioning clause, so a title two clauses share counts like a rare word.
+  const extra = units.map(() => [] as string[]);
+  const holder = new Map<string, number>();
+  for (const doc of documents) {
+    for (const c of doc.clauses) {
+      const ref = `${doc.id}#${c.id}`;
+      let i = unitIndex.get(ref);
+      if (i === undefined && c.parent) i = unitIndex.get(`${doc.id}#${c.parent}`);
+      if (i !== undefined) holder.set(ref, i);
+    }
+  }
+  for (const m of titleMentions(documents, { years: options.years })) {
+    // A self-reference (本《行动计划》) names nothing shared.
+    if (m.document && m.clause.startsWith(`${m.document}#`)) continue;
+    const i = holder.get(m.clause);
+    if (i !== undefined) extra[i]!.push(`《${m.key}》`);
+  }
+  for (const [i, u] of units.entries()) {
+    const t = normaliseForMatching(`${u.heading}\n${u.text}`);
+    for (const c of options.concepts ?? []) if (c.forms.some((f) => t.includes(normaliseForMatching(f)))) extra[i]!.push(`§${c.id}`);
+  }
+
+  const tfs = units.map((u, i) => {
+    const tf = new Map<string, number>();
+    const add = (t: string, w: number) => tf.set(t, (tf.get(t) ?? 0) + w);
+    for (const b of bigrams(u.heading)) add(b, options.headingWeight);
+    if (!u.structural) {
+      for (const b of bigrams(u.text)) add(b, 1);
+      for (const t of extra[i]!) add(t, 1);
+    }
+    return tf;
+  });
+  const df = new Map<string, number>();
+  for (const tf of tfs) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = units.length;
+  const idf = (t: string) => Math.log(1 + (n - df.get(t)! + 0.5) / (df.get(t)! + 0.5));
+  const lengths = tfs.map((tf) => [...tf.values()].reduce((s, x) => s + x, 0));
+  const avg = lengths.reduce((s, x) => s + x, 0) / Math.max(1, n);
+  // BM25 saturation: the tenth 水资源 in a long section adds little, and long sections are
+  // damped (b) so they do not match everything by sheer size.
+  const k1 = 1.2;
+  const b = 0.5;
+  const vectors = tfs.map((tf, i) => {
+    const v: Vector = new Map();
+    for (const [t, f] of tf) v.set(t, ((f * (k1 + 1)) / (f + k1 * (1 - b + (b * lengths[i]!) / avg))) * idf(t));
+    return v;
+  });
+  const headings = units.map((u) => {
+    const v: Vector = new Map();
+    for (const t of bigrams(u.heading)) if (df.has(t)) v.set(t, idf(t));
+    return v;
+  });
+  return { units, vectors, norms: vectors.map(norm), headings, headingNorms: headings.map(norm), df };
+}
+
+/** A scored candidate before pruning. */
+interface Candidate {
+  from: number;
+  to: number;
+  type: Exclude<LinkType, 'references'>;
+  score: number;
+}
+
+/**
+ * Finds candidate links between clauses of different documents, automatically: content
+ * links (`continues`, `implements`, `related`) by similarity, and `references` where a
+ * clause names another corpus document in 《》 (to the document as a whole, written
+ * `document#` with an empty clause id, because a title names a document, not a clause).
+ * Every link has `origin: 'auto'`. Sorted by from, then to, then type.
+ */
+export function findLinks(documents: DocumentData[], options: FindLinksOptions = {}): Link[] {
+  const o = { ...DEFAULTS, ...options, thresholds: { ...DEFAULTS.thresholds, ...options.thresholds } };
+  const years = { ...DEFAULT_YEARS, ...options.years };
+  const infos = new Map(documents.map((d, i) => [d.id, docInfo(d, i, years)]));
+  const p = prepare(documents, o);
+  const { units, vectors, norms, headings, headingNorms, df } = p;
+  const counter = o.counter;
+
+  // Inverted index over discriminating terms only: a term in more than maxDfRatio of the
+  // units (after the stoplist) blocks nothing, and an absolute cap keeps the cost at most
+  // units × queryTerms × maxPostings however large the corpus grows.
+  const maxDf = Math.min(o.maxPostings, Math.max(10, Math.floor(o.maxDfRatio * units.length)));
+  const postings = new Map<string, number[]>();
+  for (const [i, v] of vectors.entries()) {
+    for (const t of v.keys()) {
+      if (df.get(t)! > maxDf) continue;
+      let list = postings.get(t);
+      if (!list) postings.set(t, (list = []));
+      list.push(i);
+    }
+  }
+
+  // Either unit's strongest terms may find the pair: a short declaration clause and a
+  // long plan section weight their shared subject differently.
+  const pairs = new Set<number>();
+  const n = units.length;
+  for (const [i, v] of vectors.entries()) {
+    const query = [...v.entries()]
+      .filter(([t]) => postings.has(t))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, o.queryTerms);
+    for (const [t] of query) {
+      const list = postings.get(t)!;
+      if (counter) counter.postings = (counter.postings ?? 0) + list.length;
+      for (const j of list) if (units[j]!.document !== units[i]!.document) pairs.add(i < j ? i * n + j : j * n + i);
+    }
+  }
+  // Subject topics of each unit (pillars aside): a unit's own and its members'.
+  const unitTopics = units.map((u) => {
+    if (!o.topics) return undefined;
+    const tags = u.members.flatMap((m) => o.topics!.get(`${u.document}#${m}`) ?? []);
+    return new Set(tags.filter((t) => !PILLARS.has(t)));
+  });
+  const generic = new Set(o.genericTopics);
+  const shareSubject = (i: number, j: number, strict: boolean) => {
+    const a = unitTopics[i];
+    const b = unitTopics[j];
+    if (!a || !b) return true;
+    return [...a].some((t) => b.has(t) && !(strict && generic.has(t)));
+  };
+
+  const candidates: Candidate[] = [];
+  for (const key of [...pairs].sort((a, b) => a - b)) {
+    const i = Math.floor(key / n);
+    const j = key % n;
+    if (counter) counter.comparisons++;
+    const a = units[i]!;
+    const b = units[j]!;
+    const { type, forward } = linkType(infos.get(a.document)!, infos.get(b.document)!);
+    // A structural heading (4.2 经济与可持续发展) stands for its section only in the
+    // successor plan's matching section; elsewhere it would link every pillar heading.
+    if ((a.structural || b.structural) && type !== 'continues') continue;
+    const head = a.heading && b.heading ? cosine(headings[i]!, headings[j]!, headingNorms[i]!, headingNorms[j]!) : 0;
+    const text = a.structural || b.structural ? 0 : cosine(vectors[i]!, vectors[j]!, norms[i]!, norms[j]!);
+    const score = a.structural || b.structural ? head : text + o.headingBonus * head;
+    if (score < o.thresholds[type]) continue;
+    if (type === 'related' && !shareSubject(i, j, infos.get(a.document)!.framework !== infos.get(b.document)!.framework)) continue;
+    candidates.push(forward ? { from: i, to: j, type, score } : { from: j, to: i, type, score });
+  }
+
+  const kept = prune(candidates, units, o.perDocument, o.relative);
+  const links: Link[] = kept.map((c) => ({ from: units[c.from]!.ref, to: units[c.to]!.ref, type: c.type, origin: 'auto', score: round(c.score) }));
+
+  for (const m of titleMentions(documents, { years: options.years })) {
+    if (!m.document || m.clause.startsWith(`${m.document}#`)) continue;
+    const link: Link = { from: m.clause, to: `${m.document}#`, type: 'references', origin: 'auto', score: 1 };
+    if (!links.some((l) => l.from === link.from && l.to === link.to)) links.push(link);
+  }
+  return sortLinks(links);
+}
+
+const round = (x: number) => Math.round(Math.min(1, x) * 1000) / 1000;
+
+/**
+ * Keeps the best links, strongest first:
+ * - a link is dropped when a kept link has the same clause at one end and, at the other,
+ *   a clause enclosing or enclosed by this one (of the Vientiane Declaration's section 2
+ *   and its provision 2.6, only the better match for the 2018–2022 plan's 4.2.5 stays);
+ * - for each clause and other document, a link is kept only if it scores at least
+ *   `relative` × the clause's best link into that document, and at most `perDocument`
+ *   of them: a clause's second match is published only when it is nearly as good.
+ */
+function prune(candidates: Candidate[], units: Unit[], perDocument: number, relative: number): Candidate[] {
+  const byScore = [...candidates].sort((a, b) => b.score - a.score || a.from - b.from || a.to - b.to);
+  const best = new Map<string, number>();
+  const side = (c: Candidate) => [`${c.from}>${units[c.to]!.document}`, `${c.to}<${units[c.from]!.document}`];
+  const kept: Candidate[] = [];
+  // The units each kept link joins, by either end, so the cover test is local.
+  const partners = new Map<number, number[]>();
+  const taken = new Map<string, number>();
+  const related = (u: Unit, v: Unit) => u.document === v.document && (u.ancestors.includes(v.clause) || v.ancestors.includes(u.clause));
+  for (const c of byScore) {
+    const f = units[c.from]!;
+    const t = units[c.to]!;
+    const covered = (partners.get(c.to) ?? []).some((k) => related(units[k]!, f)) || (partners.get(c.from) ?? []).some((k) => related(units[k]!, t));
+    if (covered) continue;
+    const keys = side(c);
+    if (keys.some((k) => (taken.get(k) ?? 0) >= perDocument || (best.has(k) && c.score < relative * best.get(k)!))) continue;
+    for (const k of keys) {
+      taken.set(k, (taken.get(k) ?? 0) + 1);
+      if (!best.has(k)) best.set(k, c.score);
+    }
+    partners.set(c.to, [...(partners.get(c.to) ?? []), c.from]);
+    partners.set(c.from, [...(partners.get(c.from) ?? []), c.to]);
+    kept.push(c);
+  }
+  return kept;
+}
+
+/** Sorts links by from, to, then type: the order of the published file. */
+export function sortLinks(links: Link[]): Link[] {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...links].sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.type, b.type));
+}
+
+/**
+ * Applies the editors' curation to the automatic links: a confirmed link becomes
+ * `curated` and keeps its score (and takes the editors' type); an added link is `curated`
+ * with its given score or null; a rejected link is removed, whatever its type. A
+ * confirmation of a link the matcher did not find is kept as curated with a null score,
+ * so a change in the matcher never silently drops a confirmed link.
+ */
+export function applyCuration(auto: Link[], curation: Curation): Link[] {
+  const key = (l: { from: string; to: string }) => `${l.from}|${l.to}`;
+  const rejected = new Set(curation.reject.map(key));
+  const result = new Map<string, Link>();
+  for (const l of auto) if (!rejected.has(key(l))) result.set(key(l), l);
+  for (const c of curation.confirm) {
+    if (rejected.has(key(c))) continue;
+    const found = result.get(key(c));
+    result.set(key(c), { from: c.from, to: c.to, type: c.type, origin: 'curated', score: found?.score ?? null });
+  }
+  for (const a of curation.add) {
+    if (rejected.has(key(a))) continue;
+    result.set(key(a), { from: a.from, to: a.to, type: a.type, origin: 'curated', score: a.score ?? null });
+  }
+  return sortLinks([...result.values()]);
+}
+
+/** A hand-labelled pair: `type` for a true link, `none` for a pair that must not be linked. */
+export interface LabelledPair {
+  from: string;
+  to: string;
+  type: LinkType | 'none';
+  note?: string;
+}
+
+/** Precision and recall of links against labelled pairs. */
+export interface Evaluation {
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  /** Found with the right ends but another type. */
+  wrongType: number;
+  precision: number;
+  recall: number;
+  missed: LabelledPair[];
+  wrong: LabelledPair[];
+}
+
+/**
+ * Evaluates links against labelled pairs. A labelled pair counts as found when a link
+ * joins the same clauses in either direction, or a clause and one enclosing it on one
+ * side (the pruning keeps the section link 2.9 → … rather than 2.9.8 → …). A true pair
+ * found with another type counts as a miss and a false positive.
+ */
+export function evaluate(links: Link[], labelled: LabelledPair[]): Evaluation {
+  const within = (a: string, b: string) => a === b || (a.split('#')[0] === b.split('#')[0] && (b.startsWith(`${a}.`) || a.startsWith(`${b}.`)));
+  const ends = (x: string, y: string, a: string, b: string) => (x === a && within(y, b)) || (within(x, a) && y === b);
+  const match = (l: Link, p: LabelledPair) => ends(l.from, l.to, p.from, p.to) || ends(l.from, l.to, p.to, p.from);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let wrongType = 0;
+  const missed: LabelledPair[] = [];
+  const wrong: LabelledPair[] = [];
+  for (const p of labelled) {
+    const found = links.filter((l) => match(l, p));
+    if (p.type === 'none') {
+      if (found.length) {
+        fp++;
+        wrong.push(p);
+      }
+    } else if (found.some((l) => l.type === p.type)) tp++;
+    else {
+      fn++;
+      missed.push(p);
+      if (found.length) {
+        wrongType++;
+        fp++;
+        wrong.push(p);
+      }
+    }
+  }
+  return {
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    wrongType,
+    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+    missed,
+    wrong,
+  };
+}
