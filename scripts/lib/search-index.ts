@@ -11,6 +11,8 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 import * as pagefind from 'pagefind';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import TWPhrasesRev from 'opencc-js/dict/TWPhrasesRev';
 import type { DocumentData } from '../../src/schemas/document';
 import { bigramTokens, HAN } from '../../src/lib/search-tokens';
 
@@ -59,8 +61,10 @@ export function searchRecords(documents: DocumentData[], language: 'zh' | 'en'):
 
 /**
  * Traditional → Simplified for the characters and phrases of this corpus: every Han
- * character of the corpus with its Traditional forms (OpenCC t, tw, hk), and every word
- * that Taiwan usage writes differently (OpenCC twp), e.g. 資訊 → 信息.
+ * character of the corpus with its Traditional forms (OpenCC t, tw, hk), and every
+ * Traditional or Taiwan-usage phrase in OpenCC's dictionaries whose Simplified form occurs
+ * in the corpus and differs from a character-by-character conversion (資訊 → 信息,
+ * 計畫 → 计划, 數位化 → 数字化).
  */
 export function traditionalMap(documents: DocumentData[]): { chars: Record<string, string>; phrases: Record<string, string> } {
   const text = documents.flatMap((d) => d.clauses.flatMap((c) => [c.heading?.zh ?? '', c.text.zh])).join('\n');
@@ -69,21 +73,20 @@ export function traditionalMap(documents: DocumentData[]): { chars: Record<strin
   for (const ch of new Set(text.match(new RegExp(HAN, 'gu')) ?? [])) {
     for (const convert of converters) {
       const trad = convert(ch);
-      // A form that the corpus itself uses as Simplified is left alone (e.g. 乾 stays if the corpus has it).
+      // A form that the corpus itself uses as Simplified is left alone.
       if (trad !== ch && [...trad].length === 1 && !text.includes(trad)) chars[trad] = ch;
     }
   }
-  const toTwp = OpenCC.Converter({ from: 'cn', to: 'twp' });
-  const toTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const twpToCn = OpenCC.Converter({ from: 'twp', to: 'cn' });
+  const tToCn = OpenCC.Converter({ from: 't', to: 'cn' });
+  const charwise = (word: string) => [...word].map((ch) => tToCn(ch)).join('');
   const phrases: Record<string, string> = {};
-  for (const run of text.match(new RegExp(`${HAN}{2,}`, 'gu')) ?? []) {
-    for (let n = 2; n <= 4; n++) {
-      for (let i = 0; i + n <= run.length; i++) {
-        const word = run.slice(i, i + n);
-        const twp = toTwp(word);
-        // Skip Taiwan forms that are ordinary Simplified words of the corpus too (智慧 is not 智能 here).
-        if (twp !== toTw(word) && [...twp].length <= 6 && !text.includes(twp)) phrases[twp] = word;
-      }
+  for (const dictionary of [TWPhrasesRev, TSPhrases]) {
+    for (const entry of dictionary.split('|')) {
+      const key = entry.split(' ')[0]!;
+      if (!key || [...key].length > 6 || text.includes(key)) continue;
+      const simplified = twpToCn(key);
+      if (simplified !== charwise(key) && text.includes(simplified)) phrases[key] = simplified;
     }
   }
   return { chars: sortKeys(chars), phrases: sortKeys(phrases) };

@@ -53,11 +53,20 @@ interface Hit {
   result: PagefindResult;
 }
 
+/** Each run takes a ticket; a run whose ticket is no longer the latest drops its results. */
+let latest = 0;
+
 async function run(query: string): Promise<void> {
+  const ticket = ++latest;
   const q = query.trim();
+  // The address holds the query and filters, so a search can be bookmarked or shared.
   const url = new URL(location.href);
   if (q) url.searchParams.set('q', q);
   else url.searchParams.delete('q');
+  for (const s of selects) {
+    if (s.value) url.searchParams.set(s.name, s.value);
+    else url.searchParams.delete(s.name);
+  }
   history.replaceState(null, '', url);
   list.replaceChildren();
   if (!q) {
@@ -86,27 +95,44 @@ async function run(query: string): Promise<void> {
       return (response?.results ?? []).map((result, rank): Hit => ({ language: w.language, rank, result }));
     }),
   );
-  if (input.value.trim() !== q) return; // a newer query has started
+  if (ticket !== latest) return; // a newer search has started
   // Merge by rank (the two indexes' scores are not comparable), one entry per clause.
   const interleaved: Hit[] = [];
   const longest = Math.max(0, ...lists.map((l) => l.length));
   for (let i = 0; i < longest; i++) for (const l of lists) if (l[i]) interleaved.push(l[i]!);
   const top = interleaved.slice(0, 60);
   const data = await Promise.all(top.map((h) => h.result.data()));
-  if (input.value.trim() !== q) return;
+  if (ticket !== latest) return;
   const seen = new Set<string>();
+  const needle = hasHan(q) ? toSimplified(q, await traditionalMap()) : q;
+  if (ticket !== latest) return;
   const entries = top
-    .map((hit, i) => ({ hit, meta: data[i]!.meta }))
+    .map((hit, i) => ({ hit, meta: data[i]!.meta, coverage: coverage(data[i]!.meta.text!, needle, hit.language) }))
     .filter(({ meta }) => {
       const key = `${meta.document}#${meta.clause}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
-    });
+    })
+    // Pagefind ranks any-word matches; clauses that contain the whole query come first (stable).
+    .sort((a, b) => b.coverage - a.coverage);
   const total = entries.length;
   status.textContent = total === 0 ? `${labels.noResults}: ${q}` : lang === 'zh' ? `${total}${labels.resultsFor}${q}` : `${total} ${total === 1 ? labels.oneResultFor : labels.resultsFor} ${q}`;
-  const needle = hasHan(q) ? toSimplified(q, await traditionalMap()) : q;
   for (const { hit, meta } of entries.slice(0, 30)) list.append(renderResult(meta, hit.language, needle));
+}
+
+/** Share of the query found in a text: its bigrams (Chinese) or its words, stem-insensitively (English). */
+function coverage(text: string, needle: string, language: Language): number {
+  if (language === 'zh') {
+    const wanted = bigramTokens(needle);
+    if (!wanted.length) return 0;
+    const have = new Set(bigramTokens(text));
+    return wanted.filter((t) => have.has(t)).length / wanted.length;
+  }
+  const words = needle.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+  if (!words.length) return 0;
+  const lower = text.toLowerCase();
+  return words.filter((w) => lower.includes(w.replace(/(es|s)$/u, ''))).length / words.length;
 }
 
 /** A result: document title, clause number and heading, an excerpt with the match marked, links. */
@@ -193,7 +219,12 @@ root.addEventListener('keydown', (event) => {
   else links[next]!.focus();
 });
 
-const initial = new URLSearchParams(location.search).get('q');
+const params = new URLSearchParams(location.search);
+for (const s of selects) {
+  const value = params.get(s.name);
+  if (value && [...s.options].some((o) => o.value === value)) s.value = value;
+}
+const initial = params.get('q');
 if (initial) {
   input.value = initial;
   void run(initial);

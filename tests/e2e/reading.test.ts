@@ -112,7 +112,7 @@ describe('margin notes', () => {
 });
 
 describe('accessibility', () => {
-  const pages = ['', `${DOC}/`, `${DOC}/4.2.12/`, 'search/', 'glossary/', 'about/', 'sources/002_6d543889c7f48850/'];
+  const pages = ['', `${DOC}/`, `${DOC}/4.2.12/`, 'search/?q=water', 'glossary/', 'about/', 'sources/002_6d543889c7f48850/', 'topics/', 'topics/water-resources/', 'compare/', 'titles/'];
   test.each(['zh', 'en'].flatMap((lang) => pages.map((p) => `${lang}/${p}`)))('axe finds no WCAG violation on /%s', async (url) => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}${url}`);

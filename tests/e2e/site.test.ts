@@ -88,3 +88,60 @@ describe('the whole site', () => {
     expect(foreign).toEqual([]);
   });
 });
+
+describe('cross-links, topics, comparison and named documents', () => {
+  test.each(['zh', 'en'])('the %s clause page lists related clauses of other documents, grouped, both directions', async (lang) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}${lang}/lmc-poa-2023-2027/4.2.12/`);
+    const groups = await page.$$eval('.related-document h3', (els) => els.map((e) => e.textContent));
+    expect(groups.length).toBeGreaterThanOrEqual(2);
+    const hrefs = await page.$$eval('.related a', (els) => els.map((e) => e.getAttribute('href')!));
+    expect(hrefs.some((h) => h.includes('lmc-poa-2018-2022/4.2.5/'))).toBe(true);
+    expect(hrefs.some((h) => h.includes('lmc-naypyitaw-declaration-2023/12/'))).toBe(true);
+    await page.close();
+  });
+
+  test.each(['zh', 'en'])('the %s comparison pairs every section of the two LMC plans, with a static SVG', async (lang) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}${lang}/compare/`);
+    expect(await page.locator('figure svg[role="img"] line').count()).toBeGreaterThan(10);
+    const statuses = await page.$$eval('.compare-table .status', (els) => [...new Set(els.map((e) => [...e.classList].find((c) => c !== 'status')))]);
+    expect(statuses.sort()).toEqual(['continued', 'dropped', 'new', 'restructured']);
+    const waterRow = page.locator('.compare-table tr', { has: page.locator('a[href*="lmc-poa-2018-2022/4.2.5/"]') });
+    expect(await waterRow.first().locator('a[href*="lmc-poa-2023-2027/4.2.12/"]').count()).toBe(1);
+    expect(await page.locator('script[src]').count()).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  test.each(['zh', 'en'])('the %s topic pages thread a subject through the documents in date order', async (lang) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}${lang}/topics/`);
+    await page.click('main a[href^="water-resources/"]');
+    const docs = await page.$$eval('.thread h2 a', (els) => els.map((e) => e.getAttribute('href')!.split('/').at(-2)));
+    expect(docs[0]).toBe('lmc-poa-2018-2022');
+    expect(docs).toContain('lmc-poa-2023-2027');
+    await page.close();
+  });
+
+  test.each(['zh', 'en'])('the %s named-document index links titles to documents of the edition', async (lang) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}${lang}/titles/`);
+    const entry = page.locator('.named-documents li', { hasText: '三亚宣言' }).first();
+    expect(await entry.isVisible()).toBe(true);
+    const inCorpus = page.locator('.named-documents li', { has: page.locator('a[href*="lmc-poa-2018-2022/index.html"]') });
+    expect(await inCorpus.count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test('publishes /data/links.json as in the contract', async () => {
+    const data = await readData('links');
+    expect(data.links.length).toBeGreaterThan(50);
+    for (const l of data.links) {
+      expect(l.from).toMatch(/^[a-z0-9-]+#[0-9a-z.]+$/u);
+      expect(l.to).toMatch(/^[a-z0-9-]+#[0-9a-z.]+$/u);
+      expect(['continues', 'related', 'references', 'implements']).toContain(l.type);
+      expect(['auto', 'curated']).toContain(l.origin);
+    }
+    expect(data.links).toContainEqual(expect.objectContaining({ from: 'lmc-poa-2018-2022#4.2.5', to: 'lmc-poa-2023-2027#4.2.12', type: 'continues', origin: 'curated' }));
+  });
+});

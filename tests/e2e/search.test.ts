@@ -1,0 +1,98 @@
+/** Search in Chromium against the built site: a table of real queries, filters, keyboard, sub-path. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT } from '../../scripts/lib/paths';
+import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
+import { launchBrowser, type Browser } from '../helpers/browser';
+
+interface Query {
+  query: string;
+  script: 'Hans' | 'Hant' | 'Latn';
+  expect: string[];
+}
+const table = parse(readFileSync(path.join(import.meta.dirname, 'search-queries.yaml'), 'utf8')).queries as Query[];
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  // Under a sub-path, as on an intranet: the same build must work there.
+  server = await serveStatic(path.join(ROOT, 'dist'), { base: '/intranet/lmc/' });
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function search(lang: string, query: string, params = ''): Promise<string[]> {
+  await page.goto(`${server.url}${lang}/search/?q=${encodeURIComponent(query)}${params}`);
+  await page.waitForFunction(() => /\d|没有|No /u.test(document.querySelector('.search-status')?.textContent ?? ''), null, { timeout: 15_000 });
+  return page.$$eval('.result-link', (els) => els.map((e) => new URL((e as HTMLAnchorElement).href).pathname.replace(/^.*?\/(?:zh|en)\/([^/]+)\/([^/]+)\/$/u, '$1#$2')));
+}
+
+describe('the query table', () => {
+  test('has at least 30 queries in Simplified, Traditional and English across all six documents', () => {
+    expect(table.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(table.map((q) => q.script))).toEqual(new Set(['Hans', 'Hant', 'Latn']));
+    expect(new Set(table.flatMap((q) => q.expect.map((e) => e.split('#')[0]))).size).toBe(6);
+  });
+
+  for (const lang of ['zh', 'en']) {
+    test.each(table.map((q) => [q.query, q] as const))(`from the ${lang} interface, %s returns its clauses in the top 5`, async (_name, q) => {
+      const top = (await search(lang, q.query)).slice(0, 5);
+      for (const want of q.expect) expect(top, `${q.query}: ${top.join(', ')}`).toContain(want);
+      expect(await page.locator('.result mark').first().isVisible()).toBe(true);
+    });
+  }
+});
+
+describe('results and filters', () => {
+  test('show document title, clause number, heading, an excerpt and links to the clause and its anchor', async () => {
+    await search('en', '水资源');
+    const first = page.locator('.result').first();
+    expect(await first.locator('.result-title').textContent()).toContain('4.2.12');
+    expect(await first.locator('.result-heading').textContent()).toBe('水资源合作');
+    expect(await first.locator('.result-excerpt mark').first().textContent()).toBe('水资源');
+    expect(await first.locator('.result-where a').getAttribute('href')).toContain('lmc-poa-2023-2027/#4.2.12');
+  });
+
+  test('filter by document, type, year, topic and language of the match', async () => {
+    expect((await search('en', 'water', '&document=lmc-vientiane-declaration-2020')).every((r) => r.startsWith('lmc-vientiane-declaration-2020#'))).toBe(true);
+    await page.selectOption('select[data-filter="document"]', 'lmc-vientiane-declaration-2020');
+    await page.waitForFunction(() => [...document.querySelectorAll('.result-link')].every((a) => a.getAttribute('href')!.includes('vientiane')));
+    await page.selectOption('select[data-filter="document"]', '');
+    await page.selectOption('select[data-filter="type"]', 'declaration');
+    await page.waitForFunction(() => [...document.querySelectorAll('.result-link')].every((a) => /declaration/u.test(a.getAttribute('href')!)));
+    await page.selectOption('select[data-filter="type"]', '');
+    await page.selectOption('select[data-filter="year"]', '2018');
+    await page.waitForFunction(() => [...document.querySelectorAll('.result-link')].every((a) => a.getAttribute('href')!.includes('2018-2022')));
+    await page.selectOption('select[data-filter="year"]', '');
+    await page.selectOption('select[data-filter="topic"]', 'water-resources');
+    await page.waitForFunction(() => document.querySelectorAll('.result-link').length > 0);
+    await page.selectOption('select[data-filter="topic"]', '');
+    await page.selectOption('select[data-filter="language"]', 'zh');
+    await page.waitForFunction(() => [...document.querySelectorAll('.result-excerpt')].every((p) => p.getAttribute('lang') === 'zh-CN'));
+  });
+
+  test('announce results to screen readers and work from the keyboard', async () => {
+    await page.goto(`${server.url}en/lmc-poa-2018-2022/`);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await page.keyboard.type('dengue');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/search\/index\.html\?q=dengue/u);
+    await page.waitForFunction(() => document.querySelectorAll('.result-link').length > 0);
+    expect(await page.getAttribute('.search-status', 'aria-live')).toBe('polite');
+    expect(await page.textContent('.search-status')).toContain('1 result');
+    await page.focus('#search-input');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('result-link');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/lmc-poa-2018-2022\/4\.3\.4\.p1\//u);
+  });
+});
