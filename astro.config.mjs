@@ -1,8 +1,15 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+// The canonical base of the edition: SITE_URL for a deployment, else content/edition.yaml.
+const edition = parse(readFileSync(new URL('./content/edition.yaml', import.meta.url), 'utf8'));
+const site = process.env.SITE_URL || edition.site;
 
 export default defineConfig({
+  site,
   integrations: [mdx()],
   // Clause URLs end in a slash (/zh/lmc-poa-2018-2022/4.2.5/); one form, so citations never split.
   trailingSlash: 'always',

@@ -20,6 +20,7 @@ import { loadRecipes, type LoadedRecipe } from './recipes';
 import { loadSources, type SourceFile } from './sources';
 import { checkTerminology } from './terminology';
 import { crossLink, type CrossLinks } from './crosslinks';
+import { checkPermanence, type Permanence } from './registry';
 import { loadTranslation, type LoadedTranslation } from './translations';
 import type { DataFile } from './data-file';
 
@@ -33,6 +34,7 @@ export interface Model {
   glossary?: DataFile<Glossary>;
   /** Topics, cross-links and named documents (absent in projects without content/topics.yaml). */
   crossLinks?: CrossLinks;
+  permanence: Permanence;
 }
 
 /** Stage timings and counts are reported by the caller; each step here is one stage. */
@@ -117,6 +119,8 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     return result;
   }, (c) => (c ? `${c.links.length} cross-links, ${c.topics.length} topics, ${c.named.length} named documents` : 'no topics'));
 
+  const permanence = await hooks.stage('registry', () => checkPermanence(paths, documents, diagnostics), (p) => `${p.registered} published clause ids kept, ${p.added} new, ${p.redirects.length} redirects`);
+
   return {
     edition,
     sources,
@@ -126,6 +130,7 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     translations,
     glossary: glossary.file,
     crossLinks,
+    permanence,
   };
 }
 

@@ -1,0 +1,63 @@
+/** Stage: per-document downloads and redirect pages, written into the built site. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Model } from './model';
+import { toAkomaNtoso, toCsv } from './exports';
+
+/** Writes data/{document}.csv and data/{document}.{zh,en}.akn.xml. Returns the number of files. */
+export async function writeDownloads(model: Model, outDir: string, site: string, version: string): Promise<number> {
+  const data = path.join(outDir, 'data');
+  await mkdir(data, { recursive: true });
+  let n = 0;
+  for (const doc of model.documents) {
+    await writeFile(path.join(data, `${doc.id}.csv`), toCsv(doc));
+    for (const lang of ['zh', 'en'] as const) {
+      // The generation date is the document's own date, so rebuilding gives the same bytes.
+      await writeFile(path.join(data, `${doc.id}.${lang}.akn.xml`), toAkomaNtoso(doc, lang, { site, version, generated: doc.date ?? '2026-01-01' }));
+    }
+    n += 3;
+  }
+  return n;
+}
+
+const escape = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/"/gu, '&quot;');
+
+/**
+ * A static redirect page for each moved clause, in both interface languages: meta refresh,
+ * canonical link to the new address and a visible link, so it works without a server.
+ */
+export async function writeRedirectPages(model: Model, outDir: string, site: string): Promise<number> {
+  let n = 0;
+  for (const r of model.permanence.redirects) {
+    const [doc, from] = r.from.split('#') as [string, string];
+    const [toDoc, to] = r.to.split('#') as [string, string];
+    for (const lang of ['zh', 'en'] as const) {
+      const dir = path.join(outDir, lang, doc, from);
+      await mkdir(dir, { recursive: true });
+      const target = path.posix.relative(`${lang}/${doc}/${from}`, `${lang}/${toDoc}/${to}`) + '/index.html';
+      const canonical = new URL(`${lang}/${toDoc}/${to}/`, site).href;
+      const zh = lang === 'zh';
+      await writeFile(path.join(dir, 'index.html'), `<!doctype html>
+<html lang="${zh ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="0; url=${escape(target)}">
+<link rel="canonical" href="${escape(canonical)}">
+<title>${zh ? '本条已移动' : 'This clause has moved'}</title>
+</head>
+<body>
+<main>
+<h1>${zh ? '本条已移动。' : 'This clause has moved.'}</h1>
+<p>${zh ? '现地址：' : 'Its current address:'} <a href="${escape(target)}">${escape(canonical)}</a></p>
+<p lang="zh-CN">${escape(r.reason.zh)}</p>
+<p lang="en">${escape(r.reason.en)}</p>
+</main>
+</body>
+</html>
+`);
+      n++;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,105 @@
+/**
+ * Per-document downloads: CSV (one row per clause) and Akoma Ntoso 3.0 XML, one file per
+ * language expression of the same work, with eIds derived from clause ids.
+ */
+import type { Clause, DocumentData } from '../../src/schemas/document';
+
+const csvField = (value: string) => (/[",\n\r]/u.test(value) ? `"${value.replace(/"/gu, '""')}"` : value);
+
+/** RFC 4180 CSV with a header row, UTF-8 with a BOM so that spreadsheet programs read Chinese correctly. */
+export function toCsv(doc: DocumentData): string {
+  const header = ['id', 'parent', 'number', 'heading_zh', 'heading_en', 'text_zh', 'text_en', 'source'];
+  const rows = doc.clauses.map((c) => [
+    c.id,
+    c.parent ?? '',
+    c.number ?? '',
+    c.heading?.zh ?? '',
+    c.heading?.en ?? '',
+    c.text.zh,
+    c.text.en,
+    c.source.map((s) => `${s.file}:${s.lines[0]}-${s.lines[1]}`).join(' '),
+  ]);
+  return `\ufeff${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+const xml = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
+
+/**
+ * The Akoma Ntoso eId of a clause: one `clause_N` (or `para_N` for an unnumbered paragraph)
+ * per level, joined by `__`: 4.2.5 → clause_4__clause_2__clause_5; 4.1.1.p2 →
+ * clause_4__clause_1__clause_1__para_2; preamble.p1 → preamble__para_1.
+ */
+export function eId(clauseId: string): string {
+  return clauseId
+    .split('.')
+    .map((part) => (part === 'preamble' ? 'preamble' : part.startsWith('p') ? `para_${part.slice(1)}` : `clause_${part}`))
+    .join('__');
+}
+
+const LANGS = { zh: 'zho', en: 'eng' } as const;
+
+export interface AknOptions {
+  /** Absolute base URL of the edition (for FRBR this/uri). */
+  site: string;
+  version: string;
+  /** Date the expression was generated (the manifestation date). */
+  generated: string;
+}
+
+/** One Akoma Ntoso document (a language expression of the work) as XML text. */
+export function toAkomaNtoso(doc: DocumentData, lang: 'zh' | 'en', options: AknOptions): string {
+  const work = `/akn/lmc/doc/${doc.type}/${doc.date ?? 'undated'}/${doc.id}`;
+  const expression = `${work}/${LANGS[lang]}@${options.version}`;
+  const manifestation = `${expression}/main.xml`;
+  const date = doc.date ?? options.generated;
+  const children = new Map<string | null, Clause[]>();
+  for (const c of doc.clauses) {
+    const parent = c.id.startsWith('preamble') ? 'preamble' : c.parent;
+    children.set(parent, [...(children.get(parent) ?? []), c]);
+  }
+  const render = (c: Clause, indent: string): string => {
+    const kids = children.get(c.id) ?? [];
+    const num = c.number ? `\n${indent}  <num>${xml(c.number)}</num>` : '';
+    const heading = c.heading ? `\n${indent}  <heading>${xml(c.heading[lang])}</heading>` : '';
+    const content = c.text[lang] ? `\n${indent}  <content><p>${xml(c.text[lang])}</p></content>` : '';
+    const inner = kids.map((k) => `\n${render(k, `${indent}  `)}`).join('');
+    const tag = c.number ? 'hcontainer' : 'paragraph';
+    const name = c.number ? ' name="clause"' : '';
+    // A paragraph without its own text but with children cannot be empty in AKN: its content is then omitted.
+    return `${indent}<${tag}${name} eId="${eId(c.id)}">${num}${heading}${content || (inner ? '' : `\n${indent}  <content><p/></content>`)}${inner}\n${indent}</${tag}>`;
+  };
+  const preamble = children.get('preamble') ?? [];
+  const top = children.get(null) ?? [];
+  const frbr = (level: 'Work' | 'Expression' | 'Manifestation', uri: string, extra = '') =>
+    `      <FRBR${level}>
+        <FRBRthis value="${xml(level === 'Work' ? `${work}/!main` : level === 'Expression' ? `${expression}/!main` : manifestation)}"/>
+        <FRBRuri value="${xml(uri)}"/>
+        <FRBRdate date="${level === 'Manifestation' ? options.generated : date}" name="${level === 'Work' ? 'adoption' : level === 'Expression' ? 'version' : 'generation'}"/>
+        <FRBRauthor href="#mekong-plans"/>${extra}
+      </FRBR${level}>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <doc name="${doc.type}">
+    <meta>
+      <identification source="#mekong-plans">
+${frbr('Work', work, `\n        <FRBRcountry value="lmc"/>\n        <FRBRname value="${xml(doc.title[lang] || doc.title.zh)}"/>`)}
+${frbr('Expression', expression, `\n        <FRBRlanguage language="${LANGS[lang]}"/>`)}
+${frbr('Manifestation', manifestation, '\n        <FRBRformat value="application/akn+xml"/>')}
+      </identification>
+      <references source="#mekong-plans">
+        <TLCOrganization eId="mekong-plans" href="${xml(options.site)}" showAs="Mekong Plans"/>
+      </references>
+    </meta>
+    <preface>
+      <p><docTitle>${xml(doc.title[lang] || doc.title.zh)}</docTitle></p>
+    </preface>${preamble.length ? `
+    <preamble>
+${preamble.map((p) => `      <p eId="${eId(p.id)}">${xml(p.text[lang])}</p>`).join('\n')}
+    </preamble>` : ''}
+    <mainBody>
+${top.map((c) => render(c, '      ')).join('\n')}
+    </mainBody>
+  </doc>
+</akomaNtoso>
+`;
+}

@@ -1,0 +1,72 @@
+/**
+ * Stage: permanence. content/registry.yaml lists every clause id the edition has published
+ * (a lockfile: the build adds new ids and never removes any). A registered id that is no
+ * longer in the corpus fails the build, naming the ids, unless content/redirects.yaml says
+ * where it went; each redirect becomes a static page at the old address.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import type { DocumentData } from '../../src/schemas/document';
+import { redirectSchema, registrySchema, type Redirects } from '../../src/schemas/registry';
+import { readDataFile } from './data-file';
+import type { Diagnostics } from './diagnostics';
+import { display, type ProjectPaths } from './paths';
+
+export interface Permanence {
+  redirects: Redirects['redirects'];
+  /** Ids newly added to the registry by this build. */
+  added: number;
+  registered: number;
+}
+
+const HEADER = `# Every clause URL this edition has published, per document: /{zh,en}/{document}/{clause}/.
+# Maintained by the build (scripts/lib/registry.ts): new clause ids are added, none is ever removed.
+# An id that disappears from the corpus fails the build unless content/redirects.yaml says where it went.
+`;
+
+export async function checkPermanence(paths: ProjectPaths, documents: DocumentData[], diagnostics: Diagnostics): Promise<Permanence> {
+  const registryFile = path.join(paths.root, 'content', 'registry.yaml');
+  const redirectsFile = path.join(paths.root, 'content', 'redirects.yaml');
+  const registry = existsSync(registryFile) ? await readDataFile(registrySchema, registryFile, display(paths.root, registryFile), diagnostics) : undefined;
+  const redirects = existsSync(redirectsFile) ? await readDataFile(redirectSchema, redirectsFile, display(paths.root, redirectsFile), diagnostics) : undefined;
+  diagnostics.throwIfFatal();
+  const current = new Map(documents.map((d) => [d.id, new Set(d.clauses.map((c) => c.id))]));
+  const exists = (ref: string) => {
+    const [doc, clause] = ref.split('#') as [string, string];
+    return current.get(doc)?.has(clause) ?? false;
+  };
+  const list = redirects?.data.redirects ?? [];
+  const redirected = new Set(list.map((r) => r.from));
+  list.forEach((r, i) => {
+    if (!exists(r.to)) diagnostics.error(`Unexpected redirect target \`${r.to}\`, expected a clause of the corpus`, { file: redirects!.name, place: redirects!.locate(['redirects', i, 'to']), ruleId: 'redirect-target-missing' });
+    if (exists(r.from)) diagnostics.error(`Unexpected redirect from \`${r.from}\`, which still exists, expected a clause id that is no longer in the corpus`, { file: redirects!.name, place: redirects!.locate(['redirects', i, 'from']), ruleId: 'redirect-from-existing' });
+  });
+
+  const registered = registry?.data.documents ?? {};
+  for (const [doc, ids] of Object.entries(registered)) {
+    const missing = ids.filter((id) => !current.get(doc)?.has(id) && !redirected.has(`${doc}#${id}`));
+    if (missing.length > 0) {
+      diagnostics.error(`Unexpected disappearance of published clause ${missing.length === 1 ? 'id' : 'ids'} ${missing.map((id) => `${doc}#${id}`).join(', ')}, expected ${missing.length === 1 ? 'it' : 'them'} in the corpus or a redirect for each in content/redirects.yaml`, { file: registry!.name, place: registry!.locate(['documents', doc]), ruleId: 'published-id-missing' });
+    }
+  }
+  diagnostics.throwIfFatal();
+
+  // Add what is new, keeping every registered id (and the order ids were first published in).
+  let added = 0;
+  const next: Record<string, string[]> = {};
+  for (const doc of [...new Set([...Object.keys(registered), ...documents.map((d) => d.id)])].sort()) {
+    const ids = [...(registered[doc] ?? [])];
+    const known = new Set(ids);
+    for (const id of documents.find((d) => d.id === doc)?.clauses.map((c) => c.id) ?? []) {
+      if (!known.has(id)) {
+        ids.push(id);
+        added++;
+      }
+    }
+    next[doc] = ids;
+  }
+  if (added > 0 || !registry) await writeFile(registryFile, HEADER + stringify({ documents: next }, { flowLevel: 2, lineWidth: 100 }));
+  return { redirects: list, added, registered: Object.values(next).reduce((n, ids) => n + ids.length, 0) };
+}

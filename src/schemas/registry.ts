@@ -1,0 +1,22 @@
+/** content/registry.yaml and content/redirects.yaml: the promise that published clause URLs keep working. */
+import { z } from 'astro/zod';
+import { clauseId, documentId, localized } from './common';
+
+/** Every clause id ever published, per document. The build adds new ids; entries are never removed. */
+export const registrySchema = z
+  .object({ documents: z.record(documentId, z.array(clauseId)) })
+  .strict();
+
+const clauseRef = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*#[0-9a-z]+(?:\.[0-9a-z]+)*$/u, 'expected a clause reference like lmc-poa-2018-2022#4.2.5');
+
+/** Where a registered clause id that no longer exists now lives, and why it moved. */
+export const redirectSchema = z
+  .object({
+    redirects: z
+      .array(z.object({ from: clauseRef, to: clauseRef, reason: localized }).strict())
+      .default([]),
+  })
+  .strict();
+
+export type Registry = z.infer<typeof registrySchema>;
+export type Redirects = z.infer<typeof redirectSchema>;
