@@ -10,6 +10,8 @@ const clauses = defineCollection({
     base: './content/generated/clauses',
     // Ids are the contract's, never slugs of file names: `lmc-poa-2018-2022/4.2.5`.
     generateId: ({ data }) => `${data.document}/${data.clause}`,
+    // Rendered when a page needs it, not all at once: keeps memory flat on large corpora.
+    deferRender: true,
   }),
   schema: z
     .object({

@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { createReadStream } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -57,7 +58,14 @@ export async function serveStatic(dir: string, options: { port?: number; base?: 
         file = path.join(file, 'index.html');
         info = await stat(file);
       }
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size });
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      // Text is gzipped as a production server would; Pagefind's files are already compressed.
+      if (/gzip/u.test(String(req.headers['accept-encoding'] ?? '')) && !type.startsWith('application/octet-stream') && type !== 'application/wasm') {
+        res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+        createReadStream(file).pipe(createGzip()).pipe(res);
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': type, 'Content-Length': info.size });
       createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');

@@ -161,3 +161,24 @@ describe('print', () => {
     await page.close();
   });
 });
+
+describe('glossary terms', () => {
+  test('are marked in the text and show their definition on hover and keyboard focus', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}en/lmc-poa-2018-2022/`);
+    const term = page.locator('[id="5.1.p1"] .text.en a.term').first();
+    expect(await term.getAttribute('href')).toMatch(/glossary\/index\.html#[a-z0-9-]+$/u);
+    await term.focus();
+    const tip = page.locator('#term-tip');
+    await tip.waitFor({ state: 'visible' });
+    expect((await tip.textContent())!.length).toBeGreaterThan(20);
+    expect(await term.getAttribute('aria-describedby')).toBe('term-tip');
+    await page.keyboard.press('Escape');
+    expect(await tip.isVisible()).toBe(false);
+    const zhTerm = page.locator('[id="5.1.p1"] .text.zh a.term').first();
+    await zhTerm.hover();
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.getAttribute('lang')).toBe('zh-CN');
+    await page.close();
+  });
+});

@@ -4,6 +4,7 @@ import { index, rawDataFile } from '../../lib/data';
 export const getStaticPaths = (() => [
   { params: { document: 'index' } },
   { params: { document: 'links' } },
+  { params: { document: 'glossary' } },
   ...index.documents.map((d) => ({ params: { document: d.id } })),
 ]) satisfies GetStaticPaths;
 

@@ -1,0 +1,200 @@
+/**
+ * `npm run bench` (`-- --quick` for 1× and 10× only): the pipeline on synthetic corpora at
+ * 1×, 10× and 100× the real one — per stage time and peak memory, output size, page count —
+ * and, on the real corpus in Chromium, reading-page bytes against the page's text and the
+ * cold first search. Writes bench/report.json and bench/report.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Diagnostics } from './lib/diagnostics';
+import { writeDownloads } from './lib/downloads';
+import { writeGenerated } from './lib/emit';
+import { finaliseSite } from './lib/finalise';
+import { buildModel, type StageHooks } from './lib/model';
+import { projectPaths, ROOT } from './lib/paths';
+import { writeSearchIndex } from './lib/search-index';
+import { astroBuild } from './lib/site';
+import { serveStatic } from './lib/static-server';
+import { writeSyntheticCorpus } from './lib/synthetic';
+import { launchBrowser } from '../tests/helpers/browser';
+
+const quick = process.argv.includes('--quick');
+const scales = quick ? [1, 10] : [1, 10, 100];
+
+interface StageResult { stage: string; ms: number; peakMB: number }
+interface ScaleResult { scale: number; documents: number; clauses: number; stages: StageResult[]; totalMs: number; peakMB: number; outputMB: number; pages: number }
+
+/** Resident memory of this process and its descendants, from /proc. */
+async function treeRssKB(pid: number): Promise<number> {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/u.test(entry)) continue;
+    try {
+      const status = await readFile(`/proc/${entry}/status`, 'utf8');
+      const ppid = Number(/PPid:\s+(\d+)/u.exec(status)?.[1]);
+      rss.set(Number(entry), Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0));
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    total += rss.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+function measuringHooks(results: StageResult[]): StageHooks {
+  return {
+    async stage(name, run) {
+      let peak = await treeRssKB(process.pid);
+      const timer = setInterval(() => void treeRssKB(process.pid).then((kb) => (peak = Math.max(peak, kb))), 100);
+      const start = performance.now();
+      try {
+        return await run();
+      } finally {
+        clearInterval(timer);
+        peak = Math.max(peak, await treeRssKB(process.pid));
+        results.push({ stage: name, ms: Math.round(performance.now() - start), peakMB: Math.round(peak / 1024) });
+        process.stdout.write(`    ${name.padEnd(12)} ${String(Math.round(performance.now() - start)).padStart(8)} ms ${String(Math.round(peak / 1024)).padStart(6)} MB\n`);
+      }
+    },
+  };
+}
+
+async function dirSize(dir: string): Promise<{ bytes: number; pages: number }> {
+  let bytes = 0;
+  let pages = 0;
+  for (const f of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!f.isFile()) continue;
+    bytes += (await stat(path.join(f.parentPath, f.name))).size;
+    if (f.name.endsWith('.html')) pages++;
+  }
+  return { bytes, pages };
+}
+
+/** A throw-away project: the site code copied (so Vite resolves it there), node_modules linked. */
+async function scratchProject(): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'mekong-bench-'));
+  for (const entry of ['src', 'public', 'server', 'astro.config.mjs', 'package.json', 'tsconfig.json']) await cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
+  await symlink(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
+  return root;
+}
+
+async function runScale(scale: number, real: Awaited<ReturnType<typeof buildModel>>): Promise<ScaleResult> {
+  process.stdout.write(`\n${scale}× corpus\n`);
+  const root = await scratchProject();
+  const corpus = await writeSyntheticCorpus(real, ROOT, root, scale);
+  const stages: StageResult[] = [];
+  const hooks = measuringHooks(stages);
+  const paths = projectPaths(root);
+  const outDir = path.join(root, 'dist');
+  const start = performance.now();
+  const model = await buildModel(paths, new Diagnostics(), hooks);
+  await hooks.stage('mdx', () => writeGenerated(paths, model), () => '');
+  await hooks.stage('astro', () => astroBuild(root, outDir), () => '');
+  await hooks.stage('downloads', () => writeDownloads(model, outDir, model.edition.site, 'bench'), () => '');
+  await hooks.stage('pagefind', () => writeSearchIndex(model.documents, outDir), () => '');
+  await hooks.stage('finalise', () => finaliseSite(outDir), () => '');
+  const totalMs = Math.round(performance.now() - start);
+  const size = await dirSize(outDir);
+  await rm(root, { recursive: true, force: true });
+  return { scale, documents: corpus.documents, clauses: corpus.clauses, stages, totalMs, peakMB: Math.max(...stages.map((s) => s.peakMB)), outputMB: Math.round(size.bytes / 1024 / 1024), pages: size.pages };
+}
+
+/** Reading pages and the cold first search on the real corpus (run `npm run build` first). */
+async function readerExperience() {
+  const dist = path.join(ROOT, 'dist');
+  const server = await serveStatic(dist);
+  const browser = await launchBrowser();
+  const pages: { url: string; htmlRaw: number; htmlGzip: number; cssGzip: number; jsGzip: number; assetsRaw: number; textGzip: number; ratio: number }[] = [];
+  for (const url of ['en/lmc-poa-2023-2027/', 'zh/asean-china-poa-2021-2025/', 'en/lmc-poa-2018-2022/4.2.5/']) {
+    const page = await browser.context.newPage();
+    const files: string[] = [];
+    page.on('requestfinished', (r) => files.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
+    const text = await page.evaluate(() => document.body.innerText);
+    const read = async (p: string) => readFile(path.join(dist, p.replace(/\/$/u, '/index.html')));
+    const html = await read(`/${url}`);
+    const css = (await Promise.all(files.filter((f) => f.endsWith('.css')).map(read))).reduce((n, b) => n + gzipSync(b).length, 0);
+    const js = (await Promise.all(files.filter((f) => f.endsWith('.js')).map(read))).reduce((n, b) => n + gzipSync(b).length, 0);
+    const raw = (await Promise.all(files.filter((f) => /\.(css|js)$/u.test(f)).map(read))).reduce((n, b) => n + b.length, 0);
+    const textGzip = gzipSync(Buffer.from(text)).length;
+    const htmlGzip = gzipSync(html).length;
+    pages.push({ url, htmlRaw: html.length, htmlGzip, cssGzip: css, jsGzip: js, assetsRaw: raw, textGzip, ratio: Number(((htmlGzip + css + js) / textGzip).toFixed(3)) });
+    await page.close();
+  }
+  const searches: { query: string; ms: number; bytes: number }[] = [];
+  for (const query of ['水资源', 'water', '瀾湄周', 'dengue', '减贫']) {
+    // Cold: a fresh context (empty cache) per query.
+    const context = await browser.context.browser()!.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}en/search/`, { waitUntil: 'networkidle' });
+    let bytes = 0;
+    page.on('requestfinished', async (r) => {
+      const sizes = await r.sizes().catch(() => undefined);
+      if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    });
+    const ms = await page.evaluate(async (q) => {
+      const input = document.querySelector<HTMLInputElement>('#search-input')!;
+      const list = document.querySelector('.results')!;
+      const start = performance.now();
+      const done = new Promise<number>((resolve) => new MutationObserver(() => list.children.length && resolve(performance.now() - start)).observe(list, { childList: true }));
+      input.value = q;
+      input.form!.requestSubmit();
+      return done;
+    }, query);
+    await page.waitForTimeout(300);
+    searches.push({ query, ms: Math.round(ms), bytes });
+    await context.close();
+  }
+  await browser.close();
+  await server.close();
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { pages, searches, medianMs: median(searches.map((s) => s.ms)), medianKB: Math.round(median(searches.map((s) => s.bytes)) / 1024) };
+}
+
+const real = await buildModel(projectPaths(), new Diagnostics());
+const results: ScaleResult[] = [];
+for (const scale of scales) results.push(await runScale(scale, real));
+const reader = await readerExperience();
+const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, date: new Date().toISOString().slice(0, 10) };
+const ratio = (a: ScaleResult | undefined, b: ScaleResult | undefined, pick: (r: ScaleResult) => number) => (a && b ? Number((pick(b) / pick(a)).toFixed(2)) : null);
+const r10 = results.find((r) => r.scale === 10);
+const r100 = results.find((r) => r.scale === 100);
+const report = {
+  machine,
+  quick,
+  scales: results,
+  growth100over10: r100 ? { total: ratio(r10, r100, (r) => r.totalMs), stages: Object.fromEntries(r100.stages.map((s) => [s.stage, ratio(r10, r100, (r) => r.stages.find((x) => x.stage === s.stage)!.ms || 1)])) } : null,
+  reader,
+};
+await mkdir(path.join(ROOT, 'bench'), { recursive: true });
+await writeFile(path.join(ROOT, 'bench', 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+const stageNames = results[0]!.stages.map((s) => s.stage);
+const md = [
+  `# Benchmark (${machine.date}; ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node})`,
+  '',
+  `| scale | documents | clauses | ${stageNames.join(' | ')} | total | peak memory | output | pages |`,
+  `|---|---|---|${stageNames.map(() => '---').join('|')}|---|---|---|---|`,
+  ...results.map((r) => `| ${r.scale}× | ${r.documents} | ${r.clauses} | ${r.stages.map((s) => `${(s.ms / 1000).toFixed(1)} s`).join(' | ')} | ${(r.totalMs / 1000).toFixed(1)} s | ${r.peakMB} MB | ${r.outputMB} MB | ${r.pages} |`),
+  '',
+  report.growth100over10 ? `time(100×)/time(10×): total ${report.growth100over10.total}; per stage ${Object.entries(report.growth100over10.stages).map(([k, v]) => `${k} ${v}`).join(', ')}` : 'Quick run: 1× and 10× only.',
+  '',
+  '| reading page | HTML gzip | CSS gzip | JS gzip | text gzip | (HTML+CSS+JS)/text |',
+  '|---|---|---|---|---|---|',
+  ...reader.pages.map((p) => `| ${p.url} | ${p.htmlGzip} B | ${p.cssGzip} B | ${p.jsGzip} B | ${p.textGzip} B | ${p.ratio} |`),
+  '',
+  `Cold first search (median of ${reader.searches.length}, fresh cache each): ${reader.medianMs} ms to first results, ${reader.medianKB} KB transferred (${reader.searches.map((s) => `${s.query} ${s.ms} ms/${Math.round(s.bytes / 1024)} KB`).join('; ')}).`,
+  '',
+].join('\n');
+await writeFile(path.join(ROOT, 'bench', 'report.md'), md);
+process.stdout.write(`\n${md}`);
