@@ -87,7 +87,9 @@ async function run(query: string): Promise<void> {
     if (latin && only !== 'zh') wanted.push({ language: 'en', terms: latin });
   } else {
     if (only !== 'zh') wanted.push({ language: 'en', terms: q });
-    if (only !== 'en') wanted.push({ language: 'zh', terms: bigramTokens(q).join(' ') });
+    // Latin script in the Chinese texts is acronyms and numbers (RCEP, COP28, 2030): only
+    // such queries need the Chinese bundle too, which keeps a plain English query's download small.
+    if (only === 'zh' || (only !== 'en' && /\p{N}|\b\p{Lu}{2,}\b/u.test(q))) wanted.push({ language: 'zh', terms: bigramTokens(q).join(' ') });
   }
   const lists = await Promise.all(
     wanted.filter((w) => w.terms).map(async (w) => {
@@ -100,7 +102,8 @@ async function run(query: string): Promise<void> {
   const interleaved: Hit[] = [];
   const longest = Math.max(0, ...lists.map((l) => l.length));
   for (let i = 0; i < longest; i++) for (const l of lists) if (l[i]) interleaved.push(l[i]!);
-  const top = interleaved.slice(0, 60);
+  // Fragments are fetched per result: the first 20 are plenty to rank and show.
+  const top = interleaved.slice(0, 20);
   const data = await Promise.all(top.map((h) => h.result.data()));
   if (ticket !== latest) return;
   const seen = new Set<string>();
@@ -118,7 +121,7 @@ async function run(query: string): Promise<void> {
     .sort((a, b) => b.coverage - a.coverage);
   const total = entries.length;
   status.textContent = total === 0 ? `${labels.noResults}: ${q}` : lang === 'zh' ? `${total}${labels.resultsFor}${q}` : `${total} ${total === 1 ? labels.oneResultFor : labels.resultsFor} ${q}`;
-  for (const { hit, meta } of entries.slice(0, 30)) list.append(renderResult(meta, hit.language, needle));
+  for (const { hit, meta } of entries) list.append(renderResult(meta, hit.language, needle));
 }
 
 /** Share of the query found in a text: its bigrams (Chinese) or its words, stem-insensitively (English). */
