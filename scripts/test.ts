@@ -36,6 +36,7 @@ function run(step: string, command: string, args: string[]): void {
 }
 
 ensurePackages();
+run('type-check', 'npx', ['tsc', '--noEmit', '-p', '.']);
 run('build the site', 'npm', ['run', 'build']);
 run('unit tests', 'npx', ['vitest', 'run']);
 run('browser tests', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts']);

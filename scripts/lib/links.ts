@@ -57,6 +57,12 @@ export interface FindLinksOptions {
   maxPostings?: number;
   /** Links kept per unit and other document, in each direction. */
   perDocument?: number;
+  /**
+   * Links kept per unit in all: with many documents, a per-document allowance alone would
+   * let a clause collect links from every one of them (quadratic in the corpus); this cap
+   * keeps the output, and the pruning, linear.
+   */
+  perUnit?: number;
   /** A unit's further links into a document must score at least this share of its best one. */
   relative?: number;
   /**
@@ -84,6 +90,7 @@ const DEFAULTS = {
   maxDfRatio: 0.06,
   maxPostings: 200,
   perDocument: 2,
+  perUnit: 8,
   relative: 0.5,
   genericTopics: ['institutions', 'regional-integration', 'development-vision'],
 };
@@ -417,7 +424,7 @@ export function findLinks(documents: DocumentData[], options: FindLinksOptions =
     candidates.push(forward ? { from: i, to: j, type, score } : { from: j, to: i, type, score });
   }
 
-  const kept = prune(candidates, units, o.perDocument, o.relative);
+  const kept = prune(candidates, units, o.perDocument, o.perUnit, o.relative);
   const links: Link[] = kept.map((c) => ({ from: units[c.from]!.ref, to: units[c.to]!.ref, type: c.type, origin: 'auto', score: round(c.score) }));
 
   for (const m of titleMentions(documents, { years: options.years })) {
@@ -437,9 +444,10 @@ const round = (x: number) => Math.round(Math.min(1, x) * 1000) / 1000;
  *   and its provision 2.6, only the better match for the 2018–2022 plan's 4.2.5 stays);
  * - for each clause and other document, a link is kept only if it scores at least
  *   `relative` × the clause's best link into that document, and at most `perDocument`
- *   of them: a clause's second match is published only when it is nearly as good.
+ *   of them: a clause's second match is published only when it is nearly as good;
+ * - no clause keeps more than `perUnit` links in all.
  */
-function prune(candidates: Candidate[], units: Unit[], perDocument: number, relative: number): Candidate[] {
+function prune(candidates: Candidate[], units: Unit[], perDocument: number, perUnit: number, relative: number): Candidate[] {
   const byScore = [...candidates].sort((a, b) => b.score - a.score || a.from - b.from || a.to - b.to);
   const best = new Map<string, number>();
   const side = (c: Candidate) => [`${c.from}>${units[c.to]!.document}`, `${c.to}<${units[c.from]!.document}`];
@@ -448,7 +456,9 @@ function prune(candidates: Candidate[], units: Unit[], perDocument: number, rela
   const partners = new Map<number, number[]>();
   const taken = new Map<string, number>();
   const related = (u: Unit, v: Unit) => u.document === v.document && (u.ancestors.includes(v.clause) || v.ancestors.includes(u.clause));
+  const count = (u: number) => partners.get(u)?.length ?? 0;
   for (const c of byScore) {
+    if (count(c.from) >= perUnit || count(c.to) >= perUnit) continue;
     const f = units[c.from]!;
     const t = units[c.to]!;
     const covered = (partners.get(c.to) ?? []).some((k) => related(units[k]!, f)) || (partners.get(c.from) ?? []).some((k) => related(units[k]!, t));

@@ -67,6 +67,6 @@ export async function checkPermanence(paths: ProjectPaths, documents: DocumentDa
     }
     next[doc] = ids;
   }
-  if (added > 0 || !registry) await writeFile(registryFile, HEADER + stringify({ documents: next }, { flowLevel: 2, lineWidth: 100 }));
+  if (added > 0 || !registry) await writeFile(registryFile, HEADER + stringify({ documents: next }));
   return { redirects: list, added, registered: Object.values(next).reduce((n, ids) => n + ids.length, 0) };
 }

@@ -3,25 +3,15 @@ import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { Diagnostics } from '../../scripts/lib/diagnostics';
 import { writeRedirectPages } from '../../scripts/lib/downloads';
 import { buildModel } from '../../scripts/lib/model';
 import { projectPaths, ROOT } from '../../scripts/lib/paths';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
-import { launchBrowser, type Browser } from '../helpers/browser';
+import { useSite } from '../helpers/site';
 import { fixtureProject } from '../helpers/fixture-project';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(path.join(ROOT, 'dist'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const CLAUSE = 'en/lmc-poa-2018-2022/4.2.5/';
 const today = () => {
@@ -31,8 +21,8 @@ const today = () => {
 
 describe('the citation block', () => {
   test('offers Chinese, English, URL, BibTeX and CSL-JSON with the access date filled in', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}${CLAUSE}`);
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}${CLAUSE}`);
     const text = async (format: string) => (await page.textContent(`.citation-format[data-format="${format}"] pre`))!;
     const zh = await text('zh');
     expect(zh).toContain('澜沧江-湄公河合作五年行动计划（2018-2022）：第4.2.5条 水资源[EB/OL]');
@@ -51,9 +41,9 @@ describe('the citation block', () => {
   });
 
   test('is correct without JavaScript except the date', async () => {
-    const context = await browser.context.browser()!.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.context.browser()!.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}${CLAUSE}`);
+    await page.goto(`${site.server.url}${CLAUSE}`);
     expect(await page.textContent('.citation-format[data-format="zh"] pre')).toContain('(2018-01-10)[引用日期]');
     expect(await page.textContent('.citation-format[data-format="en"] pre')).toContain('Accessed [date of access].');
     expect(JSON.parse((await page.textContent('.citation-format[data-format="csl"] pre'))!).accessed).toBeUndefined();
@@ -63,8 +53,8 @@ describe('the citation block', () => {
 
 describe('canonical addresses', () => {
   test('each page has a canonical link and hreflang alternates, and the sitemap lists every clause page', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}${CLAUSE}`);
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}${CLAUSE}`);
     const canonical = await page.getAttribute('link[rel="canonical"]', 'href');
     expect(canonical).toMatch(/\/en\/lmc-poa-2018-2022\/4\.2\.5\/$/u);
     expect(await page.getAttribute('link[rel="alternate"][hreflang="zh-CN"]', 'href')).toMatch(/\/zh\/lmc-poa-2018-2022\/4\.2\.5\/$/u);
@@ -78,8 +68,8 @@ describe('canonical addresses', () => {
 
 describe('downloads', () => {
   test('the document page links JSON, CSV and Akoma Ntoso, and the files are what they say', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}zh/lmc-naypyitaw-declaration-2023/`);
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}zh/lmc-naypyitaw-declaration-2023/`);
     const links = await page.$$eval('.downloads a', (els) => els.map((e) => (e as HTMLAnchorElement).href));
     expect(links).toHaveLength(4);
     const data = JSON.parse(await (await fetch(links[0]!)).text());
@@ -130,7 +120,7 @@ describe('moved clauses', () => {
     const target = path.join(out, 'en', 'fixture-plan', '1.1.2');
     await mkdir(target, { recursive: true });
     await writeFile(path.join(target, 'index.html'), '<!doctype html><html lang="en"><title>1.1.2</title><h1 id="t">Clause 1.1.2</h1></html>');
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.goto(pathToFileURL(path.join(out, 'en', 'fixture-plan', '1.1.3', 'index.html')).href);
     await page.waitForURL(/1\.1\.2\/index\.html$/u);
     expect(await page.textContent('#t')).toBe('Clause 1.1.2');
@@ -140,8 +130,8 @@ describe('moved clauses', () => {
 
 describe('old anchors', () => {
   test('a moved clause’s old fragment on the document page reaches the new clause', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}en/lmc-poa-2018-2022/`);
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}en/lmc-poa-2018-2022/`);
     // The map the page carries when content/redirects.yaml moves a clause within this document.
     await page.evaluate(() => {
       const holder = document.createElement('div');

@@ -1,30 +1,17 @@
 /** The reading experience in Chromium: views, permalinks, margin notes, accessibility, print, small screens. */
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
+import { describe, expect, test } from 'vitest';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser, type Browser } from '../helpers/browser';
+import { useSite } from '../helpers/site';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(path.join(ROOT, 'dist'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const DOC = 'lmc-poa-2023-2027';
 
 describe('reading views', () => {
   test('switch between side by side, interleaved, Chinese only and English only, and persist', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.setViewportSize({ width: 1200, height: 900 });
-    await page.goto(`${server.url}en/${DOC}/`);
+    await page.goto(`${site.server.url}en/${DOC}/`);
     const zh = page.locator('[id="4.2.12"] .text.zh');
     const en = page.locator('[id="4.2.12"] .text.en');
     // Automatic on a wide screen: side by side.
@@ -39,7 +26,7 @@ describe('reading views', () => {
     expect(await zh.isVisible()).toBe(false);
     expect(await en.isVisible()).toBe(true);
     // The choice persists on the next page.
-    await page.goto(`${server.url}en/lmc-poa-2018-2022/`);
+    await page.goto(`${site.server.url}en/lmc-poa-2018-2022/`);
     expect(await page.getByLabel('English only').isChecked()).toBe(true);
     expect(await page.locator('[id="4.2.5.p1"] .text.zh').isVisible()).toBe(false);
     await page.getByLabel('Automatic').check();
@@ -47,9 +34,9 @@ describe('reading views', () => {
   });
 
   test('interleave on a narrow screen by default', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.setViewportSize({ width: 390, height: 800 });
-    await page.goto(`${server.url}zh/${DOC}/`);
+    await page.goto(`${site.server.url}zh/${DOC}/`);
     const zh = await page.locator('[id="4.2.12"] .text.zh').boundingBox();
     const en = await page.locator('[id="4.2.12"] .text.en').boundingBox();
     expect(en!.y).toBeGreaterThan(zh!.y);
@@ -57,22 +44,20 @@ describe('reading views', () => {
   });
 
   test('work without JavaScript', async () => {
-    const context = await browser.context.browser()?.newContext({ javaScriptEnabled: false });
-    const page = context ? await context.newPage() : await browser.context.newPage();
-    if (!context) await page.context().setExtraHTTPHeaders({});
-    await page.goto(`${server.url}en/${DOC}/`);
+    const context = await site.browser.context.browser()!.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}en/${DOC}/`);
     await page.getByLabel('Chinese only').check();
     expect(await page.locator('[id="4.2.12"] .text.en').isVisible()).toBe(false);
-    await page.close();
-    await context?.close();
+    await context.close();
   });
 });
 
 describe('permalinks', () => {
   test('land on the clause and highlight it', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.setViewportSize({ width: 1200, height: 800 });
-    await page.goto(`${server.url}en/${DOC}/#5.3`);
+    await page.goto(`${site.server.url}en/${DOC}/#5.3`);
     const clause = page.locator('[id="5.3"]');
     const box = (await clause.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
@@ -84,10 +69,10 @@ describe('permalinks', () => {
   });
 
   test('each clause number links to the clause page', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}zh/${DOC}/`);
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}zh/${DOC}/`);
     await page.click('[id="4.2.12"] .clause-number a');
-    await page.waitForURL(`${server.url}zh/${DOC}/4.2.12/index.html`);
+    await page.waitForURL(`${site.server.url}zh/${DOC}/4.2.12/index.html`);
     expect(await page.locator('h1.heading.zh').textContent()).toBe('水资源合作');
     await page.close();
   });
@@ -95,9 +80,9 @@ describe('permalinks', () => {
 
 describe('margin notes', () => {
   test('show in the margin on wide screens and collapse on narrow ones', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.setViewportSize({ width: 1500, height: 900 });
-    await page.goto(`${server.url}en/${DOC}/`);
+    await page.goto(`${site.server.url}en/${DOC}/`);
     const note = page.locator('[id="5.3"] .note-variant');
     expect(await note.isVisible()).toBe(true);
     const noteBox = (await note.boundingBox())!;
@@ -114,17 +99,17 @@ describe('margin notes', () => {
 describe('accessibility', () => {
   const pages = ['', `${DOC}/`, `${DOC}/4.2.12/`, 'search/?q=water', 'glossary/', 'about/', 'sources/002_6d543889c7f48850/', 'topics/', 'topics/water-resources/', 'compare/', 'titles/'];
   test.each(['zh', 'en'].flatMap((lang) => pages.map((p) => `${lang}/${p}`)))('axe finds no WCAG violation on /%s', async (url) => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}${url}`);
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}${url}`);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
   test('the document page needs no horizontal scrolling at 360 px', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
     for (const url of ['en/', `en/${DOC}/`, 'zh/asean-china-poa-2021-2025/', `en/${DOC}/4.2.12/`, 'en/glossary/', 'zh/sources/004_d5144cada49e64c4/']) {
-      await page.goto(`${server.url}${url}`);
+      await page.goto(`${site.server.url}${url}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, url).toBeLessThanOrEqual(0);
     }
@@ -132,8 +117,8 @@ describe('accessibility', () => {
   });
 
   test('keyboard alone reaches the view switch, a clause link and the skip link', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}en/${DOC}/`);
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}en/${DOC}/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip');
     await page.keyboard.press('Enter');
@@ -149,8 +134,8 @@ describe('accessibility', () => {
 
 describe('print', () => {
   test('prints the text with clause numbers and URLs and without chrome', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}en/${DOC}/`);
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}en/${DOC}/`);
     await page.emulateMedia({ media: 'print' });
     for (const chrome of ['.site-header', '.site-footer', '.view-switch', '.toc']) expect(await page.locator(chrome).isVisible(), chrome).toBe(false);
     expect(await page.locator('[id="4.2.12"] .text.zh').isVisible()).toBe(true);
@@ -164,8 +149,8 @@ describe('print', () => {
 
 describe('glossary terms', () => {
   test('are marked in the text and show their definition on hover and keyboard focus', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}en/lmc-poa-2018-2022/`);
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}en/lmc-poa-2018-2022/`);
     const term = page.locator('[id="5.1.p1"] .text.en a.term').first();
     expect(await term.getAttribute('href')).toMatch(/glossary\/index\.html#[a-z0-9-]+$/u);
     await term.focus();

@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../scripts/lib/paths';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
-import { launchBrowser, type Browser } from '../helpers/browser';
+import { useSite } from '../helpers/site';
 
 interface Query {
   query: string;
@@ -15,22 +14,14 @@ interface Query {
 }
 const table = parse(readFileSync(path.join(import.meta.dirname, 'search-queries.yaml'), 'utf8')).queries as Query[];
 
-let server: RunningServer;
-let browser: Browser;
+const site = useSite({ base: '/intranet/lmc/' });
 let page: Page;
 beforeAll(async () => {
-  // Under a sub-path, as on an intranet: the same build must work there.
-  server = await serveStatic(path.join(ROOT, 'dist'), { base: '/intranet/lmc/' });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await site.browser.context.newPage();
 });
 
 async function search(lang: string, query: string, params = ''): Promise<string[]> {
-  await page.goto(`${server.url}${lang}/search/?q=${encodeURIComponent(query)}${params}`);
+  await page.goto(`${site.server.url}${lang}/search/?q=${encodeURIComponent(query)}${params}`);
   await page.waitForFunction(() => /\d|没有|No /u.test(document.querySelector('.search-status')?.textContent ?? ''), null, { timeout: 15_000 });
   return page.$$eval('.result-link', (els) => els.map((e) => new URL((e as HTMLAnchorElement).href).pathname.replace(/^.*?\/(?:zh|en)\/([^/]+)\/([^/]+)\/$/u, '$1#$2')));
 }
@@ -80,7 +71,7 @@ describe('results and filters', () => {
   });
 
   test('announce results to screen readers and work from the keyboard', async () => {
-    await page.goto(`${server.url}en/lmc-poa-2018-2022/`);
+    await page.goto(`${site.server.url}en/lmc-poa-2018-2022/`);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
     await page.keyboard.type('dengue');
