@@ -55,6 +55,8 @@ export interface FindLinksOptions {
   maxDfRatio?: number;
   /** Nor are terms found in more than this many units, whatever the corpus size: this keeps candidate generation linear in the number of units. */
   maxPostings?: number;
+  /** Candidate partners per unit passed on to exact scoring. */
+  maxCandidates?: number;
   /** Links kept per unit and other document, in each direction. */
   perDocument?: number;
   /**
@@ -88,7 +90,8 @@ const DEFAULTS = {
   headingWeight: 2,
   queryTerms: 24,
   maxDfRatio: 0.06,
-  maxPostings: 200,
+  maxPostings: 60,
+  maxCandidates: 64,
   perDocument: 2,
   perUnit: 8,
   relative: 0.5,
@@ -378,6 +381,8 @@ export function findLinks(documents: DocumentData[], options: FindLinksOptions =
 
   // Either unit's strongest terms may find the pair: a short declaration clause and a
   // long plan section weight their shared subject differently.
+  // Each unit proposes only its `maxCandidates` best partners by shared query weight, so
+  // exact scoring stays a constant amount of work per unit.
   const pairs = new Set<number>();
   const n = units.length;
   for (const [i, v] of vectors.entries()) {
@@ -385,11 +390,14 @@ export function findLinks(documents: DocumentData[], options: FindLinksOptions =
       .filter(([t]) => postings.has(t))
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, o.queryTerms);
-    for (const [t] of query) {
+    const shared = new Map<number, number>();
+    for (const [t, w] of query) {
       const list = postings.get(t)!;
       if (counter) counter.postings = (counter.postings ?? 0) + list.length;
-      for (const j of list) if (units[j]!.document !== units[i]!.document) pairs.add(i < j ? i * n + j : j * n + i);
+      for (const j of list) if (units[j]!.document !== units[i]!.document) shared.set(j, (shared.get(j) ?? 0) + w);
     }
+    const best = [...shared.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, o.maxCandidates);
+    for (const [j] of best) pairs.add(i < j ? i * n + j : j * n + i);
   }
   // Subject topics of each unit (pillars aside): a unit's own and its members'.
   const unitTopics = units.map((u) => {
