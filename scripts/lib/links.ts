@@ -435,10 +435,14 @@ export function findLinks(documents: DocumentData[], options: FindLinksOptions =
   const kept = prune(candidates, units, o.perDocument, o.perUnit, o.relative);
   const links: Link[] = kept.map((c) => ({ from: units[c.from]!.ref, to: units[c.to]!.ref, type: c.type, origin: 'auto', score: round(c.score) }));
 
+  const present = new Set(links.map((l) => `${l.from}|${l.to}`));
   for (const m of titleMentions(documents, { years: options.years })) {
     if (!m.document || m.clause.startsWith(`${m.document}#`)) continue;
     const link: Link = { from: m.clause, to: `${m.document}#`, type: 'references', origin: 'auto', score: 1 };
-    if (!links.some((l) => l.from === link.from && l.to === link.to)) links.push(link);
+    const key = `${link.from}|${link.to}`;
+    if (present.has(key)) continue;
+    present.add(key);
+    links.push(link);
   }
   return sortLinks(links);
 }

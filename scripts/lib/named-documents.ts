@@ -165,13 +165,16 @@ export function titleMentions(documents: DocumentData[], options: NamedDocumentO
  * Sorted by key, then document id, so the output is stable.
  */
 export function namedDocuments(documents: DocumentData[], options: NamedDocumentOptions = {}): NamedDocument[] {
-  const groups = new Map<string, { key: string; document: string | null; printed: Set<string>; mentions: string[] }>();
+  const groups = new Map<string, { key: string; document: string | null; printed: Set<string>; mentions: string[]; seen: Set<string> }>();
   for (const m of titleMentions(documents, options)) {
     const id = `${m.key}\u0000${m.document ?? ''}`;
     let g = groups.get(id);
-    if (!g) groups.set(id, (g = { key: m.key, document: m.document, printed: new Set(), mentions: [] }));
+    if (!g) groups.set(id, (g = { key: m.key, document: m.document, printed: new Set(), mentions: [], seen: new Set() }));
     g.printed.add(m.printed);
-    if (!g.mentions.includes(m.clause)) g.mentions.push(m.clause);
+    if (!g.seen.has(m.clause)) {
+      g.seen.add(m.clause);
+      g.mentions.push(m.clause);
+    }
   }
   return [...groups.values()]
     .map((g) => {
