@@ -7,10 +7,21 @@ export interface ClauseItem {
   clause: Clause;
 }
 
+/** Every clause entry, grouped by document once per build (getCollection scans the whole collection). */
+let byDocument: Promise<Map<string, Map<string, CollectionEntry<'clauses'>>>> | undefined;
+const entriesByDocument = () =>
+  (byDocument ??= getCollection('clauses').then((entries) => {
+    const map = new Map<string, Map<string, CollectionEntry<'clauses'>>>();
+    for (const e of entries) {
+      if (!map.has(e.data.document)) map.set(e.data.document, new Map());
+      map.get(e.data.document)!.set(e.data.clause, e);
+    }
+    return map;
+  }));
+
 /** A document's clauses in reading order, each with its MDX entry. */
 export async function documentClauses(doc: DocumentData): Promise<ClauseItem[]> {
-  const entries = await getCollection('clauses', (e) => e.data.document === doc.id);
-  const byId = new Map(entries.map((e) => [e.data.clause, e]));
+  const byId = (await entriesByDocument()).get(doc.id) ?? new Map();
   return doc.clauses.map((clause) => {
     const entry = byId.get(clause.id);
     if (!entry) throw new Error(`No generated MDX entry for ${doc.id}#${clause.id}: run npm run build:content`);
@@ -18,9 +29,12 @@ export async function documentClauses(doc: DocumentData): Promise<ClauseItem[]> 
   });
 }
 
+const clauseMaps = new WeakMap<DocumentData, Map<string, Clause>>();
+
 /** The chain of ancestors of a clause, outermost first, ending with the clause itself. */
 export function ancestry(doc: DocumentData, id: string): Clause[] {
-  const byId = new Map(doc.clauses.map((c) => [c.id, c]));
+  let byId = clauseMaps.get(doc);
+  if (!byId) clauseMaps.set(doc, (byId = new Map(doc.clauses.map((c) => [c.id, c]))));
   const chain: Clause[] = [];
   for (let c = byId.get(id); c; c = c.parent ? byId.get(c.parent) : undefined) chain.unshift(c);
   return chain;

@@ -33,6 +33,7 @@ export interface Related {
 }
 
 const byDoc = new Map(documents.map((d) => [d.id, { doc: d, clauses: new Map(d.clauses.map((c) => [c.id, c])) }]));
+const order = new Map(documents.map((d, i) => [d.id, i]));
 
 /** Resolves `document#clause`. */
 export function resolve(ref: string): { document: DocumentData; clause: Clause } | undefined {
@@ -42,17 +43,21 @@ export function resolve(ref: string): { document: DocumentData; clause: Clause }
   return entry && clause ? { document: entry.doc, clause } : undefined;
 }
 
+/** The links touching each clause, indexed once so that each clause page reads only its own. */
+const linksByClause = new Map<string, typeof links>();
+for (const l of links) {
+  for (const ref of new Set([l.from, l.to])) linksByClause.set(ref, [...(linksByClause.get(ref) ?? []), l]);
+}
+
 /** Every link touching a clause, both directions, in document order then clause order. */
 export function relatedTo(documentId: string, clauseId: string): Related[] {
   const ref = `${documentId}#${clauseId}`;
   const out: Related[] = [];
-  for (const l of links) {
-    const direction = l.from === ref ? 'out' : l.to === ref ? 'in' : undefined;
-    if (!direction) continue;
+  for (const l of linksByClause.get(ref) ?? []) {
+    const direction = l.from === ref ? 'out' : 'in';
     const other = resolve(direction === 'out' ? l.to : l.from);
     if (other) out.push({ type: l.type, direction, origin: l.origin, ...other });
   }
-  const order = new Map(documents.map((d, i) => [d.id, i]));
   return out.sort((a, b) => order.get(a.document.id)! - order.get(b.document.id)! || a.document.clauses.indexOf(a.clause) - b.document.clauses.indexOf(b.clause));
 }
 
