@@ -7,7 +7,7 @@
  * longer word (资源 in 水资源) and word segmentation cannot hide a match. A corpus-specific
  * Traditional→Simplified map lets Traditional queries find the Simplified text.
  */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 import * as pagefind from 'pagefind';
@@ -116,6 +116,6 @@ export async function writeSearchIndex(documents: DocumentData[], outDir: string
   await writeFile(path.join(root, 't2s.json'), JSON.stringify(traditionalMap(documents)));
   const files = await readdir(root, { recursive: true, withFileTypes: true });
   let bytes = 0;
-  for (const f of files) if (f.isFile()) bytes += (await import('node:fs')).statSync(path.join(f.parentPath, f.name)).size;
+  for (const f of files) if (f.isFile()) bytes += (await stat(path.join(f.parentPath, f.name))).size;
   return { records, bytes };
 }
