@@ -1,15 +1,18 @@
-/** Content collections: one generated MDX entry per clause (scripts/build-content.ts). */
+/**
+ * Content collections: one generated MDX entry per document (scripts/build-content.ts),
+ * every clause in it a `<C>` element that ClauseView renders.
+ */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { clauseId, documentId, localized } from './schemas/common';
+import { documentId } from './schemas/common';
 
-const clauses = defineCollection({
+const documents = defineCollection({
   loader: glob({
-    pattern: '**/*.mdx',
-    base: './content/generated/clauses',
-    // Ids are the contract's, never slugs of file names: `lmc-poa-2018-2022/4.2.5`.
-    generateId: ({ data }) => `${data.document}/${data.clause}`,
+    pattern: '*.mdx',
+    base: './content/generated/documents',
+    // Ids are the contract's document ids, never slugs of file names.
+    generateId: ({ data }) => String(data.document),
     // Rendered when a page needs it, not all at once: keeps memory flat on large corpora.
     deferRender: true,
   }),
@@ -17,18 +20,10 @@ const clauses = defineCollection({
     .object({
       /** Document id. */
       document: documentId,
-      /** Clause id within the document. */
-      clause: clauseId,
-      /** Position in reading order. */
-      order: z.number().int().nonnegative(),
-      parent: clauseId.nullable(),
-      /** The document's own number, normalised. */
-      number: z.string().optional(),
-      heading: localized.optional(),
-      /** False for a heading-only clause. */
-      hasText: z.boolean(),
+      /** How many `<C>` elements the body holds: one per clause of the document's data. */
+      clauses: z.number().int().nonnegative(),
     })
     .strict(),
 });
 
-export const collections = { clauses };
+export const collections = { documents };

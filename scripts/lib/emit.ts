@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Model } from './model';
 import type { ProjectPaths } from './paths';
-import { clauseMdx, GENERATED_BY } from './mdx';
+import { documentMdx, GENERATED_BY } from './mdx';
 import { TermMatcher } from './terminology';
 
 export const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -34,12 +34,9 @@ export async function writeGenerated(paths: ProjectPaths, model: Model): Promise
   await writeFile(path.join(paths.generatedData, 'glossary.json'), json({ terms: model.glossary?.data.terms ?? [] }));
   for (const doc of model.documents) {
     await writeFile(path.join(paths.generatedData, `${doc.id}.json`), json(doc));
-    const folder = path.join(paths.generatedClauses, doc.id);
-    await mkdir(folder, { recursive: true });
-    for (const [order, clause] of doc.clauses.entries()) {
-      await writeFile(path.join(folder, `${clause.id}.mdx`), clauseMdx(doc, clause, order, terms));
-      mdx++;
-    }
+    await mkdir(paths.generatedDocuments, { recursive: true });
+    await writeFile(path.join(paths.generatedDocuments, `${doc.id}.mdx`), documentMdx(doc, terms));
+    mdx++;
   }
   const index = {
     documents: model.documents.map((d) => ({

@@ -1,7 +1,10 @@
 /**
- * Generated MDX for one clause. Text never becomes MDX syntax: every string is a
- * JavaScript string literal inside a JSX expression, so `<`, `{`, `}` and `</script>`
- * in a source render verbatim and inert.
+ * Generated MDX for one document: every clause in reading order as a `<C>` element holding
+ * its texts. One entry per document, not per clause: each entry is a module of the site's
+ * build, and their number, not their size, is what the build's memory grows with.
+ *
+ * Text never becomes MDX syntax: every string is a JavaScript string literal inside a JSX
+ * expression, so `<`, `{`, `}` and `</script>` in a source render verbatim and inert.
  */
 import type { Clause, DocumentData } from '../../src/schemas/document';
 import type { Occurrence, TermMatcher } from './terminology';
@@ -31,19 +34,26 @@ export function marked(text: string, occurrences: Occurrence[], lang: 'zh' | 'en
   return at < text.length || out === '' ? out + literal(text.slice(at)) : out;
 }
 
-export function clauseMdx(doc: DocumentData, clause: Clause, order: number, terms?: TermMatcher): string {
-  const body: string[] = [`{/* ${GENERATED_BY} */}`, ''];
+/**
+ * One clause, an expression: `<C>` with its Chinese and English text (none for a heading-only clause).
+ * `props.page` is what the rendering page passes to `<Content>`; `props.only`, when set,
+ * names the one clause a clause page shows, and every other clause costs one comparison.
+ */
+export function clauseMdx(clause: Clause, terms?: TermMatcher): string {
+  const id = JSON.stringify(clause.id);
+  const texts: string[] = [];
   const zh = clause.text.zh;
   const en = clause.text.en;
-  if (zh) body.push(`<Zh>${marked(zh, terms?.findZh(zh) ?? [], 'zh')}</Zh>`);
-  body.push(`<En>${en ? marked(en, terms?.findEn(en) ?? [], 'en') : literal('')}</En>`);
-  return `${frontmatter({
-    document: doc.id,
-    clause: clause.id,
-    order,
-    parent: clause.parent,
-    ...(clause.number ? { number: clause.number } : {}),
-    ...(clause.heading ? { heading: clause.heading } : {}),
-    hasText: clause.text.zh !== '',
-  })}\n${body.join('\n')}\n`;
+  if (zh) {
+    texts.push(`<Zh>${marked(zh, terms?.findZh(zh) ?? [], 'zh')}</Zh>`);
+    texts.push(`<En>${en ? marked(en, terms?.findEn(en) ?? [], 'en') : literal('')}</En>`);
+  }
+  const element = texts.length ? `<C id=${id} page={props.page}>\n${texts.join('\n')}\n</C>` : `<C id=${id} page={props.page} />`;
+  return `(!props.only || props.only === ${id}) && ${element}`;
+}
+
+/** The document: its clauses as one array expression, so no text (not even a newline) comes between them. */
+export function documentMdx(doc: DocumentData, terms?: TermMatcher): string {
+  const body = doc.clauses.map((clause) => clauseMdx(clause, terms));
+  return `${frontmatter({ document: doc.id, clauses: doc.clauses.length })}\n{[\n/* ${GENERATED_BY} */\n\n${body.join(',\n\n')}\n]}\n`;
 }

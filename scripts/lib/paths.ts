@@ -13,7 +13,7 @@ export interface ProjectPaths {
   edition: string;
   generated: string;
   generatedData: string;
-  generatedClauses: string;
+  generatedDocuments: string;
 }
 
 /** The layout of a project rooted at `root` (tests point it at fixtures). */
@@ -29,7 +29,7 @@ export function projectPaths(root: string = ROOT): ProjectPaths {
     edition: path.join(content, 'edition.yaml'),
     generated,
     generatedData: path.join(generated, 'data'),
-    generatedClauses: path.join(generated, 'clauses'),
+    generatedDocuments: path.join(generated, 'documents'),
   };
 }
 

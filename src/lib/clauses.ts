@@ -1,41 +1,38 @@
-/** Clause entries of the content collection, joined with the contract data. */
-import { getCollection, type CollectionEntry } from 'astro:content';
+/** A document's generated MDX entry, joined with the contract data. */
+import { getEntry, render } from 'astro:content';
 import type { Clause, DocumentData } from '../schemas/document';
+import type { Lang } from '../i18n/ui';
 
-export interface ClauseItem {
-  entry: CollectionEntry<'clauses'>;
-  clause: Clause;
+/** What a page passes to the document's `<Content>`, and each `<C>` element on to ClauseView. */
+export interface ClausePage {
+  lang: Lang;
+  doc: DocumentData;
+  /** A clause's own page: its heading becomes the page's h1 and its element takes no id. */
+  standalone: boolean;
 }
 
-/** Every clause entry, grouped by document once per build (getCollection scans the whole collection). */
-let byDocument: Promise<Map<string, Map<string, CollectionEntry<'clauses'>>>> | undefined;
-const entriesByDocument = () =>
-  (byDocument ??= getCollection('clauses').then((entries) => {
-    const map = new Map<string, Map<string, CollectionEntry<'clauses'>>>();
-    for (const e of entries) {
-      if (!map.has(e.data.document)) map.set(e.data.document, new Map());
-      map.get(e.data.document)!.set(e.data.clause, e);
-    }
-    return map;
-  }));
-
-/** A document's clauses in reading order, each with its MDX entry. */
-export async function documentClauses(doc: DocumentData): Promise<ClauseItem[]> {
-  const byId = (await entriesByDocument()).get(doc.id) ?? new Map();
-  return doc.clauses.map((clause) => {
-    const entry = byId.get(clause.id);
-    if (!entry) throw new Error(`No generated MDX entry for ${doc.id}#${clause.id}: run npm run build:content`);
-    return { entry, clause };
-  });
+/** The rendered body of a document's MDX entry: every clause, or with `only`, one of them. */
+export async function documentContent(doc: DocumentData) {
+  const entry = await getEntry('documents', doc.id);
+  if (!entry) throw new Error(`No generated MDX entry for ${doc.id}: run npm run build:content`);
+  if (entry.data.clauses !== doc.clauses.length) throw new Error(`The MDX entry of ${doc.id} has ${entry.data.clauses} clauses, its data ${doc.clauses.length}: run npm run build:content`);
+  return (await render(entry)).Content;
 }
 
 const clauseMaps = new WeakMap<DocumentData, Map<string, Clause>>();
 
-/** The chain of ancestors of a clause, outermost first, ending with the clause itself. */
-export function ancestry(doc: DocumentData, id: string): Clause[] {
+/** A clause of a document by id (an error names it if the data lacks it). */
+export function clauseById(doc: DocumentData, id: string): Clause {
   let byId = clauseMaps.get(doc);
   if (!byId) clauseMaps.set(doc, (byId = new Map(doc.clauses.map((c) => [c.id, c]))));
+  const clause = byId.get(id);
+  if (!clause) throw new Error(`The MDX entry of ${doc.id} names clause ${id}, which its data lacks: run npm run build:content`);
+  return clause;
+}
+
+/** The chain of ancestors of a clause, outermost first, ending with the clause itself. */
+export function ancestry(doc: DocumentData, id: string): Clause[] {
   const chain: Clause[] = [];
-  for (let c = byId.get(id); c; c = c.parent ? byId.get(c.parent) : undefined) chain.unshift(c);
+  for (let c: Clause | undefined = clauseById(doc, id); c; c = c.parent ? clauseById(doc, c.parent) : undefined) chain.unshift(c);
   return chain;
 }

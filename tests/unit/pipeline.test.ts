@@ -67,9 +67,10 @@ describe('text that looks like markup', () => {
     expect(clause.text.zh).toBe(want.text);
     const paths = projectPaths(root);
     await writeGenerated(paths, model!);
-    const mdx = await readFile(path.join(paths.generatedClauses, 'fixture-plan', `${want.clause}.mdx`), 'utf8');
-    // The text appears only inside a JSX expression holding a JSON string literal.
-    const literal = /<Zh>\{(".*")\}<\/Zh>/u.exec(mdx);
+    const mdx = await readFile(path.join(paths.generatedDocuments, 'fixture-plan.mdx'), 'utf8');
+    // The text appears only inside a JSX expression holding a JSON string literal, in its clause's element.
+    const element = new RegExp(`<C id=${JSON.stringify(want.clause).replace(/[.]/gu, '\\.')} page=\\{props\\.page\\}>\\n<Zh>\\{(".*")\\}</Zh>`, 'u');
+    const literal = element.exec(mdx);
     expect(literal).not.toBeNull();
     expect(JSON.parse(literal![1]!)).toBe(want.text);
     expect(mdx.replace(literal![0], '')).not.toContain('<script');
