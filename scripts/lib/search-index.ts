@@ -84,9 +84,12 @@ export function traditionalMap(documents: DocumentData[]): { chars: Record<strin
   for (const dictionary of [TWPhrasesRev, TSPhrases]) {
     for (const entry of dictionary.split('|')) {
       const key = entry.split(' ')[0]!;
-      if (!key || [...key].length > 6 || text.includes(key)) continue;
+      if (!key || [...key].length > 6) continue;
+      // Cheap tests on the phrase first: scanning the corpus text for each of the
+      // dictionaries' entries would grow with the corpus times the dictionaries.
       const simplified = twpToCn(key);
-      if (simplified !== charwise(key) && text.includes(simplified)) phrases[key] = simplified;
+      if (simplified === charwise(key) || !text.includes(simplified) || text.includes(key)) continue;
+      phrases[key] = simplified;
     }
   }
   return { chars: sortKeys(chars), phrases: sortKeys(phrases) };

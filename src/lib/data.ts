@@ -16,8 +16,10 @@ export const index: DocumentIndex = parseWithFriendlyErrors(indexSchema, read('i
 const schema = documentDataSchema({ draft: true });
 export const documents: DocumentData[] = index.documents.map((d) => parseWithFriendlyErrors(schema, read(`${d.id}.json`), `content/generated/data/${d.id}.json`));
 
+const byId = new Map(documents.map((d) => [d.id, d]));
+
 export function getDocument(id: string): DocumentData {
-  const doc = documents.find((d) => d.id === id);
+  const doc = byId.get(id);
   if (!doc) throw new Error(`Unknown document ${id}`);
   return doc;
 }
