@@ -29,14 +29,12 @@ export async function writeGenerated(paths: ProjectPaths, model: Model): Promise
   await rm(paths.generated, { recursive: true, force: true });
   await mkdir(paths.generatedData, { recursive: true });
   await writeFile(path.join(paths.generated, 'README.md'), `${GENERATED_BY}\n\nEverything in this folder is rebuilt by \`npm run build:content\`. Edit content/recipes, content/variants or content/translations instead.\n`);
-  let mdx = 0;
+  await mkdir(paths.generatedDocuments, { recursive: true });
   const terms = model.glossary ? new TermMatcher(model.glossary.data.terms) : undefined;
   await writeFile(path.join(paths.generatedData, 'glossary.json'), json({ terms: model.glossary?.data.terms ?? [] }));
   for (const doc of model.documents) {
     await writeFile(path.join(paths.generatedData, `${doc.id}.json`), json(doc));
-    await mkdir(paths.generatedDocuments, { recursive: true });
     await writeFile(path.join(paths.generatedDocuments, `${doc.id}.mdx`), documentMdx(doc, terms));
-    mdx++;
   }
   const index = {
     documents: model.documents.map((d) => ({
@@ -49,5 +47,5 @@ export async function writeGenerated(paths: ProjectPaths, model: Model): Promise
   await writeFile(path.join(paths.generatedData, 'links.json'), json({ links: model.crossLinks?.links ?? [] }));
   await writeFile(path.join(paths.generatedData, 'topics.json'), json({ topics: model.crossLinks?.topics ?? [] }));
   await writeFile(path.join(paths.generatedData, 'named-documents.json'), json({ documents: model.crossLinks?.named ?? [] }));
-  return { data: model.documents.length + 1, mdx };
+  return { data: model.documents.length + 1, mdx: model.documents.length };
 }

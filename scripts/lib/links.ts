@@ -385,8 +385,7 @@ export function findLinks(documents: DocumentData[], options: FindLinksOptions =
   // exact scoring stays a constant amount of work per unit.
   // Pairs as numbers i·n + j (i < j) in a flat list, sorted and deduplicated below: past
   // 2³¹ a Set would hold every key as a boxed heap number, and a 100× corpus gets there.
-  let proposed = new Float64Array(1024);
-  let proposedCount = 0;
+  const proposed: number[] = [];
   const n = units.length;
   for (const [i, v] of vectors.entries()) {
     const query = [...v.entries()]
@@ -400,16 +399,9 @@ export function findLinks(documents: DocumentData[], options: FindLinksOptions =
       for (const j of list) if (units[j]!.document !== units[i]!.document) shared.set(j, (shared.get(j) ?? 0) + w);
     }
     const best = [...shared.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, o.maxCandidates);
-    for (const [j] of best) {
-      if (proposedCount === proposed.length) {
-        const grown = new Float64Array(proposed.length * 2);
-        grown.set(proposed);
-        proposed = grown;
-      }
-      proposed[proposedCount++] = i < j ? i * n + j : j * n + i;
-    }
+    for (const [j] of best) proposed.push(i < j ? i * n + j : j * n + i);
   }
-  const sorted = proposed.subarray(0, proposedCount).sort();
+  const sorted = Float64Array.from(proposed).sort();
   const pairs: number[] = [];
   for (const [k, key] of sorted.entries()) if (k === 0 || key !== sorted[k - 1]) pairs.push(key);
   // Subject topics of each unit (pillars aside): a unit's own and its members'.

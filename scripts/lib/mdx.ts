@@ -39,7 +39,7 @@ export function marked(text: string, occurrences: Occurrence[], lang: 'zh' | 'en
  * `props.page` is what the rendering page passes to `<Content>`; `props.only`, when set,
  * names the one clause a clause page shows, and every other clause costs one comparison.
  */
-export function clauseMdx(clause: Clause, terms?: TermMatcher): string {
+function clauseMdx(clause: Clause, terms?: TermMatcher): string {
   const id = JSON.stringify(clause.id);
   const texts: string[] = [];
   const zh = clause.text.zh;

@@ -11,12 +11,23 @@ export interface ClausePage {
   standalone: boolean;
 }
 
-/** The rendered body of a document's MDX entry: every clause, or with `only`, one of them. */
-export async function documentContent(doc: DocumentData) {
+const contents = new Map<string, ReturnType<typeof loadContent>>();
+
+async function loadContent(doc: DocumentData) {
   const entry = await getEntry('documents', doc.id);
   if (!entry) throw new Error(`No generated MDX entry for ${doc.id}: run npm run build:content`);
   if (entry.data.clauses !== doc.clauses.length) throw new Error(`The MDX entry of ${doc.id} has ${entry.data.clauses} clauses, its data ${doc.clauses.length}: run npm run build:content`);
   return (await render(entry)).Content;
+}
+
+/**
+ * The rendered body of a document's MDX entry: every clause, or with `only`, one of them.
+ * Looked up once per document and build, not once per clause page.
+ */
+export function documentContent(doc: DocumentData): ReturnType<typeof loadContent> {
+  let content = contents.get(doc.id);
+  if (!content) contents.set(doc.id, (content = loadContent(doc)));
+  return content;
 }
 
 const clauseMaps = new WeakMap<DocumentData, Map<string, Clause>>();

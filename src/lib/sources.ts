@@ -48,7 +48,9 @@ export function clauseStarts(file: string): Map<number, { document: string; clau
         for (const s of clause.source) {
           let byLine = starts.get(s.file);
           if (!byLine) starts.set(s.file, (byLine = new Map()));
-          byLine.set(s.lines[0], [...(byLine.get(s.lines[0]) ?? []), { document: doc.id, clause: clause.id }]);
+          let list = byLine.get(s.lines[0]);
+          if (!list) byLine.set(s.lines[0], (list = []));
+          list.push({ document: doc.id, clause: clause.id });
         }
       }
     }
