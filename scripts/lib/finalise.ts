@@ -36,7 +36,9 @@ export function relativeHref(pageDir: string, target: string): string {
 }
 
 const inlineScripts = (html: string) => [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gu)].map((m) => m[1]!);
-const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+// Pages are handled as latin1 strings (one character per byte): the bytes pass through
+// unchanged, with no UTF-8 decoding and encoding, and every pattern here is ASCII.
+const sha256 = (text: string) => `sha256-${createHash('sha256').update(text, 'latin1').digest('base64')}`;
 
 /** Writes the Apache and IIS configurations into the site folder, with the policy filled in. */
 export async function writeServerConfigs(root: string, outDir: string, csp: string): Promise<void> {
@@ -46,24 +48,30 @@ export async function writeServerConfigs(root: string, outDir: string, csp: stri
   }
 }
 
+/** Rewrites one page; returns the hashes of its inline scripts. */
+async function finalisePage(outDir: string, file: string): Promise<string[]> {
+  const rel = path.relative(outDir, file).split(path.sep).join('/');
+  let html = await readFile(file, 'latin1');
+  // The 404 page is served at any address: its links stay root-absolute and its script fixes them.
+  if (rel !== '404.html') {
+    const pageDir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
+    html = html.replace(ATTRIBUTE, (_m, attr: string, value: string) => `${attr}="${relativeHref(pageDir, value)}"`);
+  }
+  const hashes = inlineScripts(html).map(sha256);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}">`;
+  await writeFile(file, html.replace(/<meta charset="utf-8">/u, (m) => `${m}${meta}`), 'latin1');
+  return hashes;
+}
+
 /** Rewrites every HTML file in `outDir`. Returns the number of pages and the inline-script hashes used. */
 export async function finaliseSite(outDir: string): Promise<{ pages: number; hashes: string[] }> {
-  const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile() && f.name.endsWith('.html'));
+  const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile() && f.name.endsWith('.html')).map((f) => path.join(f.parentPath, f.name));
   const allHashes = new Set<string>();
-  for (const f of files) {
-    const file = path.join(f.parentPath, f.name);
-    const rel = path.relative(outDir, file).split(path.sep).join('/');
-    let html = await readFile(file, 'utf8');
-    // The 404 page is served at any address: its links stay root-absolute and its script fixes them.
-    if (rel !== '404.html') {
-      const pageDir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
-      html = html.replace(ATTRIBUTE, (_m, attr: string, value: string) => `${attr}="${relativeHref(pageDir, value)}"`);
-    }
-    const hashes = inlineScripts(html).map(sha256);
-    hashes.forEach((h) => allHashes.add(h));
-    const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}">`;
-    html = html.replace(/<meta charset="utf-8">/u, (m) => `${m}${meta}`);
-    await writeFile(file, html);
-  }
+  // Several pages in flight: the file system works in libuv's threads while this one rewrites.
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) for (const h of await finalisePage(outDir, files[next++]!)) allHashes.add(h);
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
   return { pages: files.length, hashes: [...allHashes].sort() };
 }

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { finaliseSite } from '../../scripts/lib/finalise';
+
+const page = (body: string) => `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>澜湄合作</title></head><body>${body}</body></html>`;
+
+describe('finaliseSite', () => {
+  test('rewrites links relative to each page and keeps every other byte, Chinese text included', async () => {
+    const dist = await mkdtemp(path.join(os.tmpdir(), 'mekong-finalise-'));
+    await mkdir(path.join(dist, 'zh', 'plan', '4.2.5'), { recursive: true });
+    const body = '<p lang="zh-CN">推进<a href="/zh/glossary/#water">水资源</a>合作——“澜湄”</p><a href="/zh/plan/#4.2.5">4.2.5</a><img src="/favicon.svg" alt="">';
+    await writeFile(path.join(dist, 'zh', 'plan', '4.2.5', 'index.html'), page(body));
+    await writeFile(path.join(dist, 'index.html'), page('<a href="/zh/plan/">计划</a>'));
+    const result = await finaliseSite(dist);
+    expect(result.pages).toBe(2);
+    const html = await readFile(path.join(dist, 'zh', 'plan', '4.2.5', 'index.html'), 'utf8');
+    expect(html).toContain('<p lang="zh-CN">推进<a href="../../glossary/index.html#water">水资源</a>合作——“澜湄”</p><a href="../index.html#4.2.5">4.2.5</a><img src="../../../favicon.svg" alt="">');
+    expect(html).toContain('<title>澜湄合作</title>');
+    expect(await readFile(path.join(dist, 'index.html'), 'utf8')).toContain('<a href="zh/plan/index.html">计划</a>');
+  });
+
+  test("names each inline script's SHA-256, computed over its UTF-8 bytes, in the page's policy", async () => {
+    const dist = await mkdtemp(path.join(os.tmpdir(), 'mekong-finalise-'));
+    const script = 'document.title = "页面未找到";';
+    await writeFile(path.join(dist, '404.html'), page(`<a href="/zh/">首页</a><script>${script}</script>`));
+    const hash = `sha256-${createHash('sha256').update(Buffer.from(script, 'utf8')).digest('base64')}`;
+    const result = await finaliseSite(dist);
+    expect(result.hashes).toEqual([hash]);
+    const html = await readFile(path.join(dist, '404.html'), 'utf8');
+    expect(html).toContain(`script-src 'self' 'wasm-unsafe-eval' '${hash}'`);
+    // The 404 page is served at any depth: its links stay root-absolute.
+    expect(html).toContain('<a href="/zh/">首页</a>');
+  });
+});
