@@ -4,19 +4,14 @@
  * and, on the real corpus in Chromium, reading-page bytes against the page's text and the
  * cold first search. Writes bench/report.json and bench/report.md.
  */
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Diagnostics } from './lib/diagnostics';
-import { writeDownloads } from './lib/downloads';
-import { writeGenerated } from './lib/emit';
-import { finaliseSite } from './lib/finalise';
-import { buildModel, type StageHooks } from './lib/model';
+import { buildModel } from './lib/model';
 import { projectPaths, ROOT } from './lib/paths';
-import { writeSearchIndex } from './lib/search-index';
-import { astroBuild } from './lib/site';
 import { serveStatic } from './lib/static-server';
 import { writeSyntheticCorpus } from './lib/synthetic';
 import { launchBrowser } from '../tests/helpers/browser';
@@ -52,22 +47,35 @@ async function treeRssKB(pid: number): Promise<number> {
   return total;
 }
 
-function measuringHooks(results: StageResult[]): StageHooks {
-  return {
-    async stage(name, run) {
-      let peak = await treeRssKB(process.pid);
-      const timer = setInterval(() => void treeRssKB(process.pid).then((kb) => (peak = Math.max(peak, kb))), 100);
-      const start = performance.now();
-      try {
-        return await run();
-      } finally {
-        clearInterval(timer);
-        peak = Math.max(peak, await treeRssKB(process.pid));
-        results.push({ stage: name, ms: Math.round(performance.now() - start), peakMB: Math.round(peak / 1024) });
-        process.stdout.write(`    ${name.padEnd(12)} ${String(Math.round(performance.now() - start)).padStart(8)} ms ${String(Math.round(peak / 1024)).padStart(6)} MB\n`);
-      }
-    },
-  };
+interface Sample { t: number; kb: number }
+
+/**
+ * Runs `npm run build`'s script on a project, as a child process, and samples the resident
+ * memory of its whole process tree (the content process, Astro, Pagefind) every 100 ms.
+ * Stage times come from the build's own stage log (MEKONG_STAGE_LOG).
+ */
+async function measuredBuild(root: string): Promise<{ stages: StageResult[]; totalMs: number; peakMB: number }> {
+  const log = path.join(root, 'stages.jsonl');
+  const samples: Sample[] = [];
+  const start = performance.now();
+  const child = spawn('npx', ['tsx', path.join(ROOT, 'scripts', 'build.ts'), '--root', root], {
+    cwd: root,
+    env: { ...process.env, MEKONG_STAGE_LOG: log, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const sample = async () => samples.push({ t: Date.now(), kb: await treeRssKB(child.pid!) });
+  const timer = setInterval(() => void sample(), 100);
+  const code = await new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (c) => resolve(c ?? 1));
+  });
+  clearInterval(timer);
+  const totalMs = Math.round(performance.now() - start);
+  if (code !== 0) throw new Error(`the build of ${root} failed (exit ${code})`);
+  const entries = (await readFile(log, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { stage: string; start: number; end: number });
+  const peakIn = (from: number, to: number) => Math.round(Math.max(0, ...samples.filter((s) => s.t >= from && s.t <= to).map((s) => s.kb)) / 1024);
+  const stages = entries.map((e) => ({ stage: e.stage, ms: Math.round(e.end - e.start), peakMB: peakIn(e.start, e.end) }));
+  return { stages, totalMs, peakMB: Math.round(Math.max(...samples.map((s) => s.kb)) / 1024) };
 }
 
 async function dirSize(dir: string): Promise<{ bytes: number; pages: number }> {
@@ -93,21 +101,11 @@ async function runScale(scale: number, real: Awaited<ReturnType<typeof buildMode
   process.stdout.write(`\n${scale}× corpus\n`);
   const root = await scratchProject();
   const corpus = await writeSyntheticCorpus(real, ROOT, root, scale);
-  const stages: StageResult[] = [];
-  const hooks = measuringHooks(stages);
-  const paths = projectPaths(root);
   const outDir = path.join(root, 'dist');
-  const start = performance.now();
-  const model = await buildModel(paths, new Diagnostics(), hooks);
-  await hooks.stage('mdx', () => writeGenerated(paths, model), () => '');
-  await hooks.stage('astro', () => astroBuild(root, outDir), () => '');
-  await hooks.stage('downloads', () => writeDownloads(model, outDir, model.edition.site, 'bench'), () => '');
-  await hooks.stage('pagefind', () => writeSearchIndex(model.documents, outDir), () => '');
-  await hooks.stage('finalise', () => finaliseSite(outDir), () => '');
-  const totalMs = Math.round(performance.now() - start);
+  const { stages, totalMs, peakMB } = await measuredBuild(root);
   const size = await dirSize(outDir);
   await rm(root, { recursive: true, force: true });
-  return { scale, documents: corpus.documents, clauses: corpus.clauses, stages, totalMs, peakMB: Math.max(...stages.map((s) => s.peakMB)), outputMB: Math.round(size.bytes / 1024 / 1024), pages: size.pages };
+  return { scale, documents: corpus.documents, clauses: corpus.clauses, stages, totalMs, peakMB, outputMB: Math.round(size.bytes / 1024 / 1024), pages: size.pages };
 }
 
 /** Reading pages and the cold first search on the real corpus (run `npm run build` first). */
@@ -182,6 +180,8 @@ await writeFile(path.join(ROOT, 'bench', 'report.json'), `${JSON.stringify(repor
 const stageNames = results[0]!.stages.map((s) => s.stage);
 const md = [
   `# Benchmark (${machine.date}; ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node})`,
+  '',
+  'Each scale runs `npm run build` (scripts/build.ts) on a synthetic project. Stages `sources` to `generate` run in the content process; `content` is that whole process, Node start-up included. `site` is Astro, `search` Pagefind. Memory is the resident memory of the build\'s whole process tree, sampled every 100 ms.',
   '',
   `| scale | documents | clauses | ${stageNames.join(' | ')} | total | peak memory | output | pages |`,
   `|---|---|---|${stageNames.map(() => '---').join('|')}|---|---|---|---|`,

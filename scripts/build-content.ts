@@ -1,6 +1,7 @@
 /**
  * Runs the content pipeline: sources → recipes → accounting → clauses → collation →
- * data files and MDX collections in content/generated/. `npm run build:content`.
+ * data files and MDX collections in content/generated/. `npm run build:content`
+ * (`-- --root DIR` for another project; `npm run build` runs it in a process of its own).
  */
 import { BuildError, Diagnostics, formatDiagnostic } from './lib/diagnostics';
 import { writeGenerated } from './lib/emit';
@@ -29,10 +30,16 @@ export function report(diagnostics: Diagnostics, error?: unknown): void {
   process.stdout.write(warnings.length ? `\n${warnings.length} warning(s):\n${warnings.map(formatDiagnostic).join('\n')}\n` : '  no warnings\n');
 }
 
+/** `--root DIR`: the project to build (default: this one). */
+export function rootArgument(argv: string[] = process.argv): string | undefined {
+  const i = argv.indexOf('--root');
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const diagnostics = new Diagnostics();
   try {
-    const result = await buildContent();
+    const result = await buildContent(rootArgument());
     report(result.diagnostics);
   } catch (error) {
     report(diagnostics, error);

@@ -1,15 +1,16 @@
 /** Stage: per-document downloads and redirect pages, written into the built site. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Model } from './model';
+import type { DocumentData } from '../../src/schemas/document';
+import type { Redirects } from '../../src/schemas/registry';
 import { toAkomaNtoso, toCsv } from './exports';
 
 /** Writes data/{document}.csv and data/{document}.{zh,en}.akn.xml. Returns the number of files. */
-export async function writeDownloads(model: Model, outDir: string, site: string, version: string): Promise<number> {
+export async function writeDownloads(documents: DocumentData[], outDir: string, site: string, version: string): Promise<number> {
   const data = path.join(outDir, 'data');
   await mkdir(data, { recursive: true });
   let n = 0;
-  for (const doc of model.documents) {
+  for (const doc of documents) {
     await writeFile(path.join(data, `${doc.id}.csv`), toCsv(doc));
     for (const lang of ['zh', 'en'] as const) {
       // The generation date is the document's own date, so rebuilding gives the same bytes.
@@ -26,9 +27,9 @@ const escape = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').r
  * A static redirect page for each moved clause, in both interface languages: meta refresh,
  * canonical link to the new address and a visible link, so it works without a server.
  */
-export async function writeRedirectPages(model: Model, outDir: string, site: string): Promise<number> {
+export async function writeRedirectPages(redirects: Redirects['redirects'], outDir: string, site: string): Promise<number> {
   let n = 0;
-  for (const r of model.permanence.redirects) {
+  for (const r of redirects) {
     const [doc, from] = r.from.split('#') as [string, string];
     const [toDoc, to] = r.to.split('#') as [string, string];
     for (const lang of ['zh', 'en'] as const) {

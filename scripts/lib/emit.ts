@@ -1,6 +1,7 @@
 /** Writes the generated data files (contract JSON) and MDX content collections. */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { DocumentData } from '../../src/schemas/document';
 import type { Model } from './model';
 import type { ProjectPaths } from './paths';
 import { documentMdx, GENERATED_BY } from './mdx';
@@ -48,4 +49,14 @@ export async function writeGenerated(paths: ProjectPaths, model: Model): Promise
   await writeFile(path.join(paths.generatedData, 'topics.json'), json({ topics: model.crossLinks?.topics ?? [] }));
   await writeFile(path.join(paths.generatedData, 'named-documents.json'), json({ documents: model.crossLinks?.named ?? [] }));
   return { data: model.documents.length + 1, mdx: model.documents.length };
+}
+
+/**
+ * The documents as the content process wrote them (content/generated/data/), for the stages
+ * after Astro: they run in another process than the model, which is gone by then.
+ */
+export async function readGeneratedDocuments(paths: ProjectPaths): Promise<DocumentData[]> {
+  const read = async (file: string) => JSON.parse(await readFile(path.join(paths.generatedData, file), 'utf8')) as unknown;
+  const index = (await read('index.json')) as { documents: { id: string }[] };
+  return Promise.all(index.documents.map(async (d) => (await read(`${d.id}.json`)) as DocumentData));
 }

@@ -26,11 +26,22 @@ const HEADER = `# Every clause URL this edition has published, per document: /{z
 # An id that disappears from the corpus fails the build unless content/redirects.yaml says where it went.
 `;
 
+async function readRedirectsFile(paths: ProjectPaths, diagnostics: Diagnostics) {
+  const file = path.join(paths.root, 'content', 'redirects.yaml');
+  return existsSync(file) ? readDataFile(redirectSchema, file, display(paths.root, file), diagnostics) : undefined;
+}
+
+/** The redirects of content/redirects.yaml, for the stages after the content process (which checked them). */
+export async function readRedirects(paths: ProjectPaths, diagnostics: Diagnostics): Promise<Redirects['redirects']> {
+  const redirects = await readRedirectsFile(paths, diagnostics);
+  diagnostics.throwIfFatal();
+  return redirects?.data.redirects ?? [];
+}
+
 export async function checkPermanence(paths: ProjectPaths, documents: DocumentData[], diagnostics: Diagnostics): Promise<Permanence> {
   const registryFile = path.join(paths.root, 'content', 'registry.yaml');
-  const redirectsFile = path.join(paths.root, 'content', 'redirects.yaml');
   const registry = existsSync(registryFile) ? await readDataFile(registrySchema, registryFile, display(paths.root, registryFile), diagnostics) : undefined;
-  const redirects = existsSync(redirectsFile) ? await readDataFile(redirectSchema, redirectsFile, display(paths.root, redirectsFile), diagnostics) : undefined;
+  const redirects = await readRedirectsFile(paths, diagnostics);
   diagnostics.throwIfFatal();
   const current = new Map(documents.map((d) => [d.id, new Set(d.clauses.map((c) => c.id))]));
   const exists = (ref: string) => {

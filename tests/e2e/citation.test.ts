@@ -116,7 +116,7 @@ describe('moved clauses', () => {
     const root = await fixtureProject('redirected-id');
     const model = await buildModel(projectPaths(root), new Diagnostics());
     const out = await mkdtemp(path.join(os.tmpdir(), 'mekong-redirect-'));
-    await writeRedirectPages(model, out, 'https://example.org/lmc/');
+    await writeRedirectPages(model.permanence.redirects, out, 'https://example.org/lmc/');
     const target = path.join(out, 'en', 'fixture-plan', '1.1.2');
     await mkdir(target, { recursive: true });
     await writeFile(path.join(target, 'index.html'), '<!doctype html><html lang="en"><title>1.1.2</title><h1 id="t">Clause 1.1.2</h1></html>');

@@ -90,7 +90,7 @@ describe('published clause ids', () => {
     expect(error?.message).toBeUndefined();
     expect(model!.permanence.redirects).toHaveLength(1);
     const out = path.join(root, 'dist');
-    expect(await writeRedirectPages(model!, out, 'https://example.org/lmc/')).toBe(2);
+    expect(await writeRedirectPages(model!.permanence.redirects, out, 'https://example.org/lmc/')).toBe(2);
     const html = await readFile(path.join(out, 'en', 'fixture-plan', '1.1.3', 'index.html'), 'utf8');
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=../1.1.2/index.html">');
     expect(html).toContain('<link rel="canonical" href="https://example.org/lmc/en/fixture-plan/1.1.2/">');
