@@ -199,11 +199,13 @@ function highlight(text: string, needle: string, language: Language): Node[] {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
+let timer: ReturnType<typeof setTimeout> | undefined;
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  // Enter searches now: the search pending from the last keystroke would only repeat it.
+  clearTimeout(timer);
   void run(input.value);
 });
-let timer: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener('input', () => {
   clearTimeout(timer);
   timer = setTimeout(() => void run(input.value), 250);

@@ -86,4 +86,22 @@ describe('results and filters', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/lmc-poa-2018-2022\/4\.3\.4\.p1\//u);
   });
+
+  test('Enter searches once: the search pending from the last keystroke is dropped', async () => {
+    await page.goto(`${site.server.url}en/search/`);
+    await page.evaluate(() => {
+      const searching = (JSON.parse(document.getElementById('search-app')!.dataset.labels!) as Record<string, string>).searching;
+      const status = document.querySelector('.search-status')!;
+      const w = window as unknown as { runs: number };
+      w.runs = 0;
+      new MutationObserver(() => status.textContent === searching && w.runs++).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    await page.click('#search-input');
+    await page.keyboard.type('dengue');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.result-link').length > 0);
+    // Past the typing pause (250 ms) after which a search starts by itself.
+    await page.waitForTimeout(750);
+    expect(await page.evaluate(() => (window as unknown as { runs: number }).runs)).toBe(1);
+  });
 });
