@@ -207,6 +207,10 @@ form.addEventListener('submit', (event) => {
   void run(input.value);
 });
 input.addEventListener('input', () => {
+  // Start loading what the query will need at the first keystroke, not after the last.
+  const typed = input.value.trim();
+  if (typed && hasHan(typed)) void Promise.all([traditionalMap(), instance('zh')]);
+  else if (typed) void instance('en');
   clearTimeout(timer);
   timer = setTimeout(() => void run(input.value), 250);
 });
