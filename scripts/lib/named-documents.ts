@@ -65,26 +65,31 @@ const YEAR_RANGE = /\(?((?:19|20)\d\d)-((?:19|20)\d\d)\)?$/u;
 /** Titles that name the mentioning document itself when preceded by 本 (本《行动计划》). */
 const SELF = /本$/u;
 
-interface CorpusTitle {
-  id: string;
-  /** Keys that name exactly this document. */
-  exact: Set<string>;
-  /** The series key (title without its year range) and the period, for plans. */
-  series?: { key: string; from: number; to: number };
+/** The corpus's titles, looked up by key: a mention costs the same however many documents there are. */
+interface CorpusTitles {
+  /** Title key → the first document in corpus order with that key. */
+  exact: Map<string, string>;
+  /** Series key (a plan's title without its year range) → the plans of the series and their periods, in corpus order. */
+  series: Map<string, { id: string; from: number; to: number }[]>;
 }
 
 /**
  * The key under which a corpus document can be named: its title's key, without the 摘要
  * marker of a summary (a declaration's key is already its bare name, see `titleKey`).
  */
-function corpusTitles(documents: DocumentData[]): CorpusTitle[] {
-  return documents.map((d) => {
+function corpusTitles(documents: DocumentData[]): CorpusTitles {
+  const titles: CorpusTitles = { exact: new Map(), series: new Map() };
+  for (const d of documents) {
     const key = titleKey(d.title.zh).replace(/\(摘要\)$/u, '');
-    const exact = new Set([key]);
+    if (!titles.exact.has(key)) titles.exact.set(key, d.id);
     const years = key.match(YEAR_RANGE);
-    const series = years ? { key: key.slice(0, years.index), from: Number(years[1]), to: Number(years[2]) } : undefined;
-    return { id: d.id, exact, series };
-  });
+    if (!years) continue;
+    const series = key.slice(0, years.index);
+    let plans = titles.series.get(series);
+    if (!plans) titles.series.set(series, (plans = []));
+    plans.push({ id: d.id, from: Number(years[1]), to: Number(years[2]) });
+  }
+  return titles;
 }
 
 /** The year a document speaks from: its date, else the caller's table, else null. */
@@ -144,10 +149,10 @@ export function titleMentions(documents: DocumentData[], options: NamedDocumentO
           let document: string | null = null;
           if (!t.nested && SELF.test(t.before)) document = doc.id;
           else {
-            const exact = corpus.find((c) => c.exact.has(key));
-            if (exact) document = exact.id;
+            const exact = corpus.exact.get(key);
+            if (exact) document = exact;
             else if (year !== null) {
-              const inForce = corpus.filter((c) => c.series?.key === key && c.series.from <= year && year <= c.series.to);
+              const inForce = (corpus.series.get(key) ?? []).filter((c) => c.from <= year && year <= c.to);
               if (inForce.length === 1) document = inForce[0]!.id;
             }
           }
