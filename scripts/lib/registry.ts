@@ -31,11 +31,12 @@ async function readRedirectsFile(paths: ProjectPaths, diagnostics: Diagnostics) 
   return existsSync(file) ? readDataFile(redirectSchema, file, display(paths.root, file), diagnostics) : undefined;
 }
 
-/** The redirects of content/redirects.yaml, for the stages after the content process (which checked them). */
+/**
+ * The redirects of content/redirects.yaml, for the stages after the content process (which
+ * checked them). A malformed file is reported to `diagnostics`.
+ */
 export async function readRedirects(paths: ProjectPaths, diagnostics: Diagnostics): Promise<Redirects['redirects']> {
-  const redirects = await readRedirectsFile(paths, diagnostics);
-  diagnostics.throwIfFatal();
-  return redirects?.data.redirects ?? [];
+  return (await readRedirectsFile(paths, diagnostics))?.data.redirects ?? [];
 }
 
 export async function checkPermanence(paths: ProjectPaths, documents: DocumentData[], diagnostics: Diagnostics): Promise<Permanence> {
