@@ -3,6 +3,8 @@
  * data files and MDX collections in content/generated/. `npm run build:content`
  * (`-- --root DIR` for another project; `npm run build` runs it in a process of its own).
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BuildError, Diagnostics, formatDiagnostic } from './lib/diagnostics';
 import { writeGenerated } from './lib/emit';
 import { buildModel } from './lib/model';
@@ -33,10 +35,10 @@ export function report(diagnostics: Diagnostics, error?: unknown): void {
 /** `--root DIR`: the project to build (default: this one). */
 export function rootArgument(argv: string[] = process.argv): string | undefined {
   const i = argv.indexOf('--root');
-  return i >= 0 ? argv[i + 1] : undefined;
+  return i >= 0 && argv[i + 1] ? path.resolve(argv[i + 1]!) : undefined;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const diagnostics = new Diagnostics();
   try {
     const result = await buildContent(rootArgument());

@@ -2,7 +2,7 @@
  * The whole build: content pipeline, Astro site, downloads, Pagefind index, and the
  * portable finish (relative links, CSP, server configs). `npm run build`
  * (`-- --root DIR` builds another project with this code; the benchmark does).
- * Prints one progress line per stage and a summary of warnings.
+ * Prints one progress line per stage, and a summary of warnings after the content stages.
  *
  * The content pipeline runs in a process of its own, and the stages after Astro read the
  * data files it wrote: its model (about 1 GB at 100 times the corpus) is gone before
@@ -29,7 +29,10 @@ import { astroBuild } from './lib/site';
 async function contentProcess(root: string): Promise<void> {
   const script = fileURLToPath(new URL('build-content.ts', import.meta.url));
   const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn('npx', ['tsx', script, '--root', root], { cwd: root, stdio: 'inherit' });
+    // The stage log (MEKONG_STAGE_LOG) must name the same file from the child's folder.
+    const log = process.env.MEKONG_STAGE_LOG;
+    const env = { ...process.env, ...(log ? { MEKONG_STAGE_LOG: path.resolve(log) } : {}) };
+    const child = spawn('npx', ['tsx', script, '--root', root], { cwd: root, env, stdio: 'inherit' });
     child.on('error', reject);
     child.on('close', (c) => resolve(c ?? 1));
   });
@@ -58,6 +61,8 @@ try {
     await writeServerConfigs(paths.root, outDir, contentSecurityPolicy(finished.hashes));
     return finished;
   }, (r) => `${r.pages} pages: relative links, CSP; .htaccess, web.config`);
+  // The content process printed its own; these are from this process's reading of edition.yaml and redirects.yaml.
+  if (diagnostics.warnings.length) report(diagnostics);
 } catch (error) {
   report(diagnostics, error);
 }

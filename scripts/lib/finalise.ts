@@ -69,8 +69,14 @@ export async function finaliseSite(outDir: string): Promise<{ pages: number; has
   const allHashes = new Set<string>();
   // Several pages in flight: the file system works in libuv's threads while this one rewrites.
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < files.length) for (const h of await finalisePage(outDir, files[next++]!)) allHashes.add(h);
+    try {
+      while (!failed && next < files.length) for (const h of await finalisePage(outDir, files[next++]!)) allHashes.add(h);
+    } catch (error) {
+      failed = true; // the others stop after their current page
+      throw error;
+    }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   return { pages: files.length, hashes: [...allHashes].sort() };
