@@ -426,6 +426,7 @@ export function findLinks(documents: DocumentData[], options: FindLinksOptions =
   // Shared weight per partner in a flat array (reset after each unit), added in the same
   // order as ever: query terms by weight, then each posting list in unit order.
   const shared = new Float64Array(n);
+  const isTouched = new Uint8Array(n);
   const touched: number[] = [];
   for (const [i, v] of vectors.entries()) {
     const query = [...v.entries()]
@@ -437,13 +438,19 @@ export function findLinks(documents: DocumentData[], options: FindLinksOptions =
       if (counter) counter.postings = (counter.postings ?? 0) + list.length;
       for (const j of list) {
         if (documentOf[j] === documentOf[i]) continue;
-        if (shared[j] === 0) touched.push(j);
+        if (!isTouched[j]) {
+          isTouched[j] = 1;
+          touched.push(j);
+        }
         shared[j] += w;
       }
     }
     touched.sort((a, b) => shared[b]! - shared[a]! || a - b);
     for (const j of touched.slice(0, o.maxCandidates)) proposed.push(i < j ? i * n + j : j * n + i);
-    for (const j of touched) shared[j] = 0;
+    for (const j of touched) {
+      shared[j] = 0;
+      isTouched[j] = 0;
+    }
     touched.length = 0;
   }
   const sorted = Float64Array.from(proposed).sort();
