@@ -53,6 +53,23 @@ interface Hit {
   result: PagefindResult;
 }
 
+const latinPart = (q: string) => q.replace(/\p{Script=Han}+/gu, ' ').trim();
+
+/** The bundles a query is searched in, in merge order; `only` is the language filter. */
+function languagesFor(q: string, only: Language | undefined): Language[] {
+  const languages: Language[] = [];
+  if (hasHan(q)) {
+    if (only !== 'en') languages.push('zh');
+    if (latinPart(q) && only !== 'zh') languages.push('en');
+  } else {
+    if (only !== 'zh') languages.push('en');
+    // Latin script in the Chinese texts is acronyms and numbers (RCEP, COP28, 2030): only
+    // such queries need the Chinese bundle too, which keeps a plain English query's download small.
+    if (only === 'zh' || (only !== 'en' && /\p{N}|\b\p{Lu}{2,}\b/u.test(q))) languages.push('zh');
+  }
+  return languages;
+}
+
 /** Each run takes a ticket; a run whose ticket is no longer the latest drops its results. */
 let latest = 0;
 
@@ -79,18 +96,12 @@ async function run(query: string): Promise<void> {
   const only = filters.language as Language | undefined;
   delete filters.language;
 
-  const wanted: { language: Language; terms: string }[] = [];
-  if (hasHan(q)) {
-    const simplified = toSimplified(q, await traditionalMap());
-    if (only !== 'en') wanted.push({ language: 'zh', terms: bigramTokens(simplified).join(' ') });
-    const latin = q.replace(/\p{Script=Han}+/gu, ' ').trim();
-    if (latin && only !== 'zh') wanted.push({ language: 'en', terms: latin });
-  } else {
-    if (only !== 'zh') wanted.push({ language: 'en', terms: q });
-    // Latin script in the Chinese texts is acronyms and numbers (RCEP, COP28, 2030): only
-    // such queries need the Chinese bundle too, which keeps a plain English query's download small.
-    if (only === 'zh' || (only !== 'en' && /\p{N}|\b\p{Lu}{2,}\b/u.test(q))) wanted.push({ language: 'zh', terms: bigramTokens(q).join(' ') });
-  }
+  const han = hasHan(q);
+  const simplified = han ? toSimplified(q, await traditionalMap()) : q;
+  const wanted = languagesFor(q, only).map((language) => ({
+    language,
+    terms: language === 'zh' ? bigramTokens(simplified).join(' ') : han ? latinPart(q) : q,
+  }));
   const lists = await Promise.all(
     wanted.filter((w) => w.terms).map(async (w) => {
       const response = await (await instance(w.language)).search(w.terms, { filters });
@@ -206,11 +217,16 @@ form.addEventListener('submit', (event) => {
   clearTimeout(timer);
   void run(input.value);
 });
-input.addEventListener('input', () => {
-  // Start loading what the query will need at the first keystroke, not after the last.
+input.addEventListener('input', (event) => {
+  // Start loading what the query needs while it is typed, not after the last keystroke; an
+  // input method's composition (Latin letters on the way to Chinese) is not the query yet.
   const typed = input.value.trim();
-  if (typed && hasHan(typed)) void Promise.all([traditionalMap(), instance('zh')]);
-  else if (typed) void instance('en');
+  if (typed && !(event as InputEvent).isComposing) {
+    const only = (selects.find((s) => s.dataset.filter === 'language')?.value || undefined) as Language | undefined;
+    if (hasHan(typed)) traditionalMap().catch(() => undefined);
+    // A failure here shows when the search itself runs.
+    for (const language of languagesFor(typed, only)) instance(language).catch(() => undefined);
+  }
   clearTimeout(timer);
   timer = setTimeout(() => void run(input.value), 250);
 });
