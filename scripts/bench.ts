@@ -74,9 +74,14 @@ async function measuredBuild(root: string): Promise<{ stages: StageResult[]; tot
   const totalMs = Math.round(performance.now() - start);
   if (code !== 0) throw new Error(`the build of ${root} failed (exit ${code})`);
   const entries = (await readFile(log, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { stage: string; start: number; end: number });
-  const peakIn = (from: number, to: number) => Math.round(Math.max(0, ...samples.filter((s) => s.t >= from && s.t <= to).map((s) => s.kb)) / 1024);
+  // A stage's samples, and the last one before it (a stage shorter than the interval may have none).
+  const peakIn = (from: number, to: number) => {
+    const before = samples.filter((s) => s.t < from).at(-1);
+    const during = samples.filter((s) => s.t >= from && s.t <= to);
+    return Math.round(Math.max(0, ...[...(before ? [before] : []), ...during].map((s) => s.kb)) / 1024);
+  };
   const stages = entries.map((e) => ({ stage: e.stage, ms: Math.round(e.end - e.start), peakMB: peakIn(e.start, e.end) }));
-  return { stages, totalMs, peakMB: Math.round(Math.max(...samples.map((s) => s.kb)) / 1024) };
+  return { stages, totalMs, peakMB: Math.round(Math.max(0, ...samples.map((s) => s.kb)) / 1024) };
 }
 
 async function dirSize(dir: string): Promise<{ bytes: number; pages: number }> {
@@ -90,13 +95,24 @@ async function dirSize(dir: string): Promise<{ bytes: number; pages: number }> {
   return { bytes, pages };
 }
 
-/** A throw-away project: the site code copied (so Vite resolves it there), node_modules linked. */
+/**
+ * A throw-away project: the site code copied (so Vite resolves it there), and a
+ * node_modules folder of links to this project's packages. It is a folder of its own so
+ * that Astro's and Vite's caches in it (node_modules/.astro, node_modules/.vite) belong to
+ * the scratch project, not to this one.
+ */
 async function scratchProject(): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'mekong-bench-'));
   for (const entry of ['src', 'public', 'server', 'astro.config.mjs', 'package.json', 'tsconfig.json']) await cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
-  await symlink(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
+  await mkdir(path.join(root, 'node_modules'));
+  for (const entry of await readdir(path.join(ROOT, 'node_modules'))) {
+    if (!CACHES.includes(entry)) await symlink(path.join(ROOT, 'node_modules', entry), path.join(root, 'node_modules', entry));
+  }
   return root;
 }
+
+/** What a build leaves that could make the next one faster than a first build. */
+const CACHES = ['.astro', '.vite'];
 
 /**
  * Builds each scale several times (a shared virtual machine's timings vary by a quarter from
@@ -111,8 +127,8 @@ async function runScale(scale: number, real: Awaited<ReturnType<typeof buildMode
   const runs: Awaited<ReturnType<typeof measuredBuild>>[] = [];
   for (let run = 1; run <= (REPEATS[scale] ?? 1); run++) {
     process.stdout.write(`\n${scale}× corpus, run ${run}\n`);
-    // Every run is a first build: the registry of published ids starts empty, as it did.
-    await rm(path.join(root, 'content', 'registry.yaml'), { force: true });
+    // Every run is a first build: no registry of published ids, no output, no caches.
+    for (const left of ['content/registry.yaml', 'content/generated', 'dist', '.astro', ...CACHES.map((c) => `node_modules/${c}`)]) await rm(path.join(root, left), { recursive: true, force: true });
     runs.push(await measuredBuild(root));
   }
   const size = await dirSize(outDir);
