@@ -19,7 +19,7 @@ import { launchBrowser } from '../tests/helpers/browser';
 const quick = process.argv.includes('--quick');
 const scales = quick ? [1, 10] : [1, 10, 100];
 
-interface StageResult { stage: string; ms: number; peakMB: number }
+interface StageResult { stage: string; ms: number; cpuMs: number; peakMB: number }
 interface ScaleResult { scale: number; documents: number; clauses: number; stages: StageResult[]; totalMs: number; peakMB: number; outputMB: number; pages: number; runs: { totalMs: number; peakMB: number }[] }
 
 /** Resident memory of this process and its descendants, from /proc. */
@@ -73,14 +73,14 @@ async function measuredBuild(root: string): Promise<{ stages: StageResult[]; tot
   clearInterval(timer);
   const totalMs = Math.round(performance.now() - start);
   if (code !== 0) throw new Error(`the build of ${root} failed (exit ${code})`);
-  const entries = (await readFile(log, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { stage: string; start: number; end: number });
+  const entries = (await readFile(log, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { stage: string; start: number; end: number; cpu: number });
   // A stage's samples, and the last one before it (a stage shorter than the interval may have none).
   const peakIn = (from: number, to: number) => {
     const before = samples.filter((s) => s.t < from).at(-1);
     const during = samples.filter((s) => s.t >= from && s.t <= to);
     return Math.round(Math.max(0, ...[...(before ? [before] : []), ...during].map((s) => s.kb)) / 1024);
   };
-  const stages = entries.map((e) => ({ stage: e.stage, ms: Math.round(e.end - e.start), peakMB: peakIn(e.start, e.end) }));
+  const stages = entries.map((e) => ({ stage: e.stage, ms: Math.round(e.end - e.start), cpuMs: e.cpu, peakMB: peakIn(e.start, e.end) }));
   return { stages, totalMs, peakMB: Math.round(Math.max(0, ...samples.map((s) => s.kb)) / 1024) };
 }
 
@@ -133,7 +133,8 @@ async function runScale(scale: number, real: Awaited<ReturnType<typeof buildMode
   }
   const size = await dirSize(outDir);
   await rm(root, { recursive: true, force: true });
-  const stages = runs[0]!.stages.map((s) => ({ stage: s.stage, ms: Math.min(...runs.map((r) => r.stages.find((x) => x.stage === s.stage)!.ms)), peakMB: Math.max(...runs.map((r) => r.stages.find((x) => x.stage === s.stage)!.peakMB)) }));
+  const pick = (stage: string, key: 'ms' | 'cpuMs' | 'peakMB') => runs.map((r) => r.stages.find((x) => x.stage === stage)![key]);
+  const stages = runs[0]!.stages.map(({ stage }) => ({ stage, ms: Math.min(...pick(stage, 'ms')), cpuMs: Math.min(...pick(stage, 'cpuMs')), peakMB: Math.max(...pick(stage, 'peakMB')) }));
   return {
     scale, documents: corpus.documents, clauses: corpus.clauses, stages,
     totalMs: Math.min(...runs.map((r) => r.totalMs)), peakMB: Math.max(...runs.map((r) => r.peakMB)),
@@ -224,7 +225,13 @@ const report = {
   machine,
   quick,
   scales: results,
-  growth100over10: r100 ? { total: ratio(r10, r100, (r) => r.totalMs), stages: Object.fromEntries(r100.stages.map((s) => [s.stage, ratio(r10, r100, (r) => r.stages.find((x) => x.stage === s.stage)!.ms || 1)])) } : null,
+  growth100over10: r100
+    ? {
+        total: ratio(r10, r100, (r) => r.totalMs),
+        stages: Object.fromEntries(r100.stages.map((s) => [s.stage, ratio(r10, r100, (r) => r.stages.find((x) => x.stage === s.stage)!.ms || 1)])),
+        cpu: Object.fromEntries(r100.stages.map((s) => [s.stage, ratio(r10, r100, (r) => r.stages.find((x) => x.stage === s.stage)!.cpuMs || 1)])),
+      }
+    : null,
   reader,
 };
 await mkdir(path.join(ROOT, 'bench'), { recursive: true });
@@ -240,6 +247,7 @@ const md = [
   ...results.map((r) => `| ${r.scale}× | ${r.documents} | ${r.clauses} | ${r.stages.map((s) => `${(s.ms / 1000).toFixed(1)} s`).join(' | ')} | ${(r.totalMs / 1000).toFixed(1)} s | ${r.peakMB} MB | ${r.outputMB} MB | ${r.pages} |`),
   '',
   report.growth100over10 ? `time(100×)/time(10×): total ${report.growth100over10.total}; per stage ${Object.entries(report.growth100over10.stages).map(([k, v]) => `${k} ${v}`).join(', ')}` : 'Quick run: 1× and 10× only.',
+  ...(report.growth100over10 ? ['', `CPU time(100×)/CPU time(10×), per stage (its processes' CPU time, children included once they end): ${Object.entries(report.growth100over10.cpu).map(([k, v]) => `${k} ${v}`).join(', ')}`] : []),
   '',
   '| reading page | HTML gzip | CSS gzip | JS gzip | text gzip | (HTML+CSS+JS)/text |',
   '|---|---|---|---|---|---|',
