@@ -25,7 +25,7 @@
  */
 import type { DocumentData } from '../../src/schemas/document';
 import type { CurationData, LinkData, LinkType } from '../../src/schemas/links';
-import { DEFAULT_YEARS, titleMentions } from './named-documents';
+import { DEFAULT_YEARS, titleMentions, type TitleMention } from './named-documents';
 
 export type { LinkType } from '../../src/schemas/links';
 
@@ -317,7 +317,7 @@ interface Prepared {
 }
 
 /** Builds the weighted vectors of every unit. */
-function prepare(documents: DocumentData[], options: Required<Pick<FindLinksOptions, 'headingWeight'>> & FindLinksOptions): Prepared {
+function prepare(documents: DocumentData[], mentions: TitleMention[], options: Required<Pick<FindLinksOptions, 'headingWeight'>> & FindLinksOptions): Prepared {
   const units = documents.flatMap(matchingUnits);
   const unitIndex = new Map(units.map((u, i) => [u.ref, i]));
   // Named documents (by title key) and concepts become extra tokens of the unit that
@@ -332,7 +332,7 @@ function prepare(documents: DocumentData[], options: Required<Pick<FindLinksOpti
       if (i !== undefined) holder.set(ref, i);
     }
   }
-  for (const m of titleMentions(documents, { years: options.years })) {
+  for (const m of mentions) {
     // A self-reference (本《行动计划》) names nothing shared.
     if (m.document && m.clause.startsWith(`${m.document}#`)) continue;
     const i = holder.get(m.clause);
@@ -396,7 +396,9 @@ export function findLinks(documents: DocumentData[], options: FindLinksOptions =
   const o = { ...DEFAULTS, ...options, thresholds: { ...DEFAULTS.thresholds, ...options.thresholds } };
   const years = { ...DEFAULT_YEARS, ...options.years };
   const infos = new Map(documents.map((d, i) => [d.id, docInfo(d, i, years)]));
-  const p = prepare(documents, o);
+  // Titles in 《》: shared tokens for the similarity, and `references` links.
+  const mentions = titleMentions(documents, { years: options.years });
+  const p = prepare(documents, mentions, o);
   const { units, vectors, norms, headings, headingNorms, df } = p;
   const counter = o.counter;
 
@@ -501,7 +503,7 @@ export function findLinks(documents: DocumentData[], options: FindLinksOptions =
   const links: Link[] = kept.map((c) => ({ from: units[c.from]!.ref, to: units[c.to]!.ref, type: c.type, origin: 'auto', score: round(c.score) }));
 
   const present = new Set(links.map((l) => `${l.from}|${l.to}`));
-  for (const m of titleMentions(documents, { years: options.years })) {
+  for (const m of mentions) {
     if (!m.document || m.clause.startsWith(`${m.document}#`)) continue;
     const link: Link = { from: m.clause, to: `${m.document}#`, type: 'references', origin: 'auto', score: 1 };
     const key = `${link.from}|${link.to}`;
