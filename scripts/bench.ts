@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { Diagnostics } from './lib/diagnostics';
 import { buildModel } from './lib/model';
 import { projectPaths, ROOT } from './lib/paths';
+import { exitCode } from './lib/site';
 import { serveStatic } from './lib/static-server';
 import { writeSyntheticCorpus } from './lib/synthetic';
 import { launchBrowser } from '../tests/helpers/browser';
@@ -66,10 +67,7 @@ async function measuredBuild(root: string): Promise<{ stages: StageResult[]; tot
   });
   const sample = async () => samples.push({ t: Date.now(), kb: await treeRssKB(child.pid!) });
   const timer = setInterval(() => void sample(), 100);
-  const code = await new Promise<number>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (c) => resolve(c ?? 1));
-  });
+  const code = await exitCode(child);
   clearInterval(timer);
   const totalMs = Math.round(performance.now() - start);
   if (code !== 0) throw new Error(`the build of ${root} failed (exit ${code})`);

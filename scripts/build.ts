@@ -23,19 +23,15 @@ import { display, projectPaths } from './lib/paths';
 import { progressHooks } from './lib/progress';
 import { readRedirects } from './lib/registry';
 import { writeSearchIndex } from './lib/search-index';
-import { astroBuild } from './lib/site';
+import { astroBuild, exitCode } from './lib/site';
 
 /** Runs scripts/build-content.ts on `root` in a child process; it prints its own progress and warnings. */
 async function contentProcess(root: string): Promise<void> {
   const script = fileURLToPath(new URL('build-content.ts', import.meta.url));
-  const code = await new Promise<number>((resolve, reject) => {
-    // The stage log (MEKONG_STAGE_LOG) must name the same file from the child's folder.
-    const log = process.env.MEKONG_STAGE_LOG;
-    const env = { ...process.env, ...(log ? { MEKONG_STAGE_LOG: path.resolve(log) } : {}) };
-    const child = spawn('npx', ['tsx', script, '--root', root], { cwd: root, env, stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('close', (c) => resolve(c ?? 1));
-  });
+  // The stage log (MEKONG_STAGE_LOG) must name the same file from the child's folder.
+  const log = process.env.MEKONG_STAGE_LOG;
+  const env = { ...process.env, ...(log ? { MEKONG_STAGE_LOG: path.resolve(log) } : {}) };
+  const code = await exitCode(spawn('npx', ['tsx', script, '--root', root], { cwd: root, env, stdio: 'inherit' }));
   // Its errors are printed already: stop with its exit code.
   if (code !== 0) process.exit(code);
 }
