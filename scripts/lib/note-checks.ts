@@ -281,6 +281,21 @@ function sentenceAround(text: string, index: number, language: 'en' | 'zh'): [nu
   return [start, text.length];
 }
 
+const sourceIndexes = new WeakMap<Map<string, SourceFile>, { byNumber: Map<string, SourceFile>; byFile: Map<string, SourceFile> }>();
+
+/** Sources by their number (`001`, as notes name them) and by file name, built once per build. */
+function sourceIndex(sources: Map<string, SourceFile>) {
+  let index = sourceIndexes.get(sources);
+  if (!index) {
+    index = {
+      byNumber: new Map([...sources.values()].map((s) => [s.file.split('_')[0]!, s])),
+      byFile: new Map([...sources.values()].map((s) => [s.file, s])),
+    };
+    sourceIndexes.set(sources, index);
+  }
+  return index;
+}
+
 /** Runs the three checks on one piece of prose. */
 export function checkNoteText(note: NoteText, english: EditionEnglish, sources: Map<string, SourceFile>): NoteFinding[] {
   const findings: NoteFinding[] = [];
@@ -298,8 +313,7 @@ export function checkNoteText(note: NoteText, english: EditionEnglish, sources: 
   for (const { match, index } of nonCanonicalReferences(note.text)) {
     findings.push({ ruleId: 'non-canonical-reference', index, match, reason: `Unexpected clause reference “${match}”, expected the one form document#clause (e.g. lmc-poa-2018-2022#3.p3)` });
   }
-  const byNumber = new Map([...sources.values()].map((s) => [s.file.split('_')[0]!, s]));
-  const byFile = new Map([...sources.values()].map((s) => [s.file, s]));
+  const { byNumber, byFile } = sourceIndex(sources);
   for (const ref of sourceLineReferences(note.text, note.defaultSource)) {
     const source = ref.source ? (byNumber.get(ref.source) ?? byFile.get(ref.source)) : undefined;
     if (!ref.source) {
@@ -319,7 +333,8 @@ class RawLocator {
 
   constructor(private readonly root: string) {}
 
-  async place(file: string, at: (string | number)[], match: string): Promise<Place | undefined> {
+  /** `occurrence` counts from 0: the same words may stand more than once in a value. */
+  async place(file: string, at: (string | number)[], match: string, occurrence = 0): Promise<Place | undefined> {
     if (!this.cache.has(file)) {
       this.cache.set(file, readFile(path.join(this.root, file), 'utf8').then((text) => {
         const lines = new LineCounter();
@@ -332,7 +347,7 @@ class RawLocator {
     const [start, end] = node.range;
     // Folded scalars break lines where the value has a space, and quoted ones escape quotes.
     const pattern = match.trim().split(/\s+/u).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/"/gu, '\\\\?"')).join('\\s+');
-    const found = pattern ? new RegExp(pattern, 'u').exec(text.slice(start, end)) : null;
+    const found = pattern ? [...text.slice(start, end).matchAll(new RegExp(pattern, 'gu'))][occurrence] : undefined;
     const pos = lines.linePos(found ? start + found.index : start);
     return { line: pos.line, column: pos.col };
   }
@@ -346,7 +361,8 @@ export async function checkNotes(input: NoteCheckInput, diagnostics: Diagnostics
   const texts = collectNoteTexts(input);
   for (const note of texts) {
     for (const f of checkNoteText(note, english, input.sources)) {
-      diagnostics.error(f.reason, { file: note.file, place: await locator.place(note.file, note.at, f.match), ruleId: f.ruleId });
+      const occurrence = note.text.slice(0, f.index).split(f.match).length - 1;
+      diagnostics.error(f.reason, { file: note.file, place: await locator.place(note.file, note.at, f.match, occurrence), ruleId: f.ruleId });
     }
   }
   return texts.length;
