@@ -8,7 +8,7 @@ import { documentDataSchema, type DocumentData, type Note } from '../../src/sche
 import { editionSchema, type Edition } from '../../src/schemas/edition';
 import { friendlyIssues } from '../../src/schemas/friendly-errors';
 import { glossarySchema, type Glossary } from '../../src/schemas/glossary';
-import { variantsSchema } from '../../src/schemas/variants';
+import { variantsSchema, type Variants } from '../../src/schemas/variants';
 import { accountLines, type Accounting } from './accounting';
 import { assembleParagraphs, parseClauses, type DraftClause } from './clauses';
 import { collate } from './collate';
@@ -22,6 +22,7 @@ import { checkTerminology } from './terminology';
 import { crossLink, type CrossLinks } from './crosslinks';
 import { checkPermanence, type Permanence } from './registry';
 import { loadTranslation, type LoadedTranslation } from './translations';
+import { checkNotes } from './note-checks';
 import type { DataFile } from './data-file';
 
 export interface Model {
@@ -111,6 +112,20 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     diagnostics.throwIfFatal();
     return { file, checks };
   }, (g) => (g.file ? `${g.file.data.terms.length} glossary terms, ${g.checks} uses checked` : 'no glossary'));
+
+  // Note checks (issue 20): renderings named by notes, the one reference form, source lines.
+  await hooks.stage('notes', async () => {
+    const variants: DataFile<Variants>[] = [];
+    for (const recipe of recipes) {
+      const file = path.join(paths.variants, `${recipe.data.id}.yaml`);
+      if (recipe.data.witnesses.length === 0 || !existsSync(file)) continue;
+      const record = await readDataFile(variantsSchema, file, display(paths.root, file), diagnostics);
+      if (record) variants.push(record);
+    }
+    const count = await checkNotes({ root: paths.root, documents, recipes, translations, glossary: glossary.file, variants, sources }, diagnostics);
+    diagnostics.throwIfFatal();
+    return count;
+  }, (n) => `${n} notes, definitions and judgements checked`);
 
   const crossLinks = await hooks.stage('links', async () => {
     if (!existsSync(path.join(paths.root, 'content', 'topics.yaml'))) return undefined;

@@ -42,6 +42,13 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         ],
       },
       {
+        id: 'note-checks',
+        title: 'How we check the notes',
+        paragraphs: [
+          'The notes, the glossary and the variant judgements are checked in two ways. The build verifies what can be verified mechanically, and stops on any failure: where a note says a term is rendered by an English form, that form stands in the English of the clauses the sentence cites (or anywhere in the edition when it cites none); every reference to a clause is written in the one form document#clause, which the pages turn into a link; and every reference to a line of a source (“source 001 line 3”) names a line that the file has. What the build cannot verify an editor checks by reading: that a note says no more than the clauses it cites (no status, date or figure the texts do not give), that its Chinese and English say the same thing, that facts from outside the corpus are well established, and that an editorial note describes its repair completely.',
+        ],
+      },
+      {
         id: 'ids',
         title: 'Clause IDs and URLs',
         paragraphs: [
@@ -89,6 +96,13 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         title: '翻译',
         paragraphs: [
           '英文译文为本版编者自译，未抄录任何已发布的英文本。译文保持各承诺动词的力度（加强、推动、探讨、鼓励、支持），保留所有数字、日期和文件名称。机构、倡议和文件名称遵循通行的官方译法，每个术语只用一种译法，列入术语表；构建时检查每条中文中出现的术语在该条英文中是否使用了其译法。',
+        ],
+      },
+      {
+        id: 'note-checks',
+        title: '注释如何核查',
+        paragraphs: [
+          '注释、术语表和异文判断经两种方式核查。凡可机械核验的，由构建程序核验，任何一项不符即停止构建：注释称某术语“译作”某英文形式时，该形式须见于同句所引条款的英文（未引条款时须见于本版英文）；凡指称条款，一律写作“文件#条款”（document#clause）这一种形式，页面将其显示为链接；凡指称来源的某一行（如“来源001第3行”），该行须在该文件中存在。构建程序无法核验的，由编者逐条阅读核对：注释所言不超出所引条款（不添加文本未载的实施状况、日期或数字），中英文所言一致，语料以外的事实确凿可靠，校订注释完整说明所作修复。',
         ],
       },
       {
