@@ -12,6 +12,14 @@ export const segment = z
     join: z.literal('previous').optional(),
     /** Why this segment is joined or placed out of source order; shown to readers as an editorial note. */
     reason: localized.optional(),
+    /**
+     * Paragraph breaks inside a line: the paragraph ends after the text `after` (which must
+     * occur once in the line) and the rest of the line starts the next one. The reason is
+     * shown to readers on the paragraph the break begins.
+     */
+    split: z
+      .array(z.object({ line: z.number().int().positive(), after: z.string().min(1), reason: localized }).strict())
+      .optional(),
   })
   .strict()
   .refine((s) => !s.join || s.reason, { message: 'expected a reason for the join', path: ['reason'] });

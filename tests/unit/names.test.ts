@@ -1,8 +1,10 @@
 /** Issue 14: official names, house style and the second reader's corrections, checked on the real corpus. */
 import { beforeAll, describe, expect, test } from 'vitest';
+import { assembleParagraphs } from '../../scripts/lib/clauses';
 import { Diagnostics } from '../../scripts/lib/diagnostics';
 import { buildModel, type Model } from '../../scripts/lib/model';
 import { projectPaths } from '../../scripts/lib/paths';
+import type { SourceFile } from '../../scripts/lib/sources';
 
 let model: Model;
 beforeAll(async () => {
@@ -17,5 +19,52 @@ describe('the English of the edition', () => {
     const en = clause('lmc-vientiane-declaration-2020', 'preamble.p2').text.en ?? '';
     expect(en).toMatch(/reaffirm that strengthening multilateralism and supporting win-win cooperation are vital/u);
     expect(en).not.toMatch(/to reaffirm the strengthening/u);
+  });
+});
+
+describe('the ASEAN-China plan\'s preamble', () => {
+  test('has four paragraphs, the third beginning 本《行动计划》确认', () => {
+    const preamble = doc('asean-china-poa-2021-2025').clauses.filter((c) => c.id.startsWith('preamble.'));
+    expect(preamble.map((c) => c.id)).toEqual(['preamble.p1', 'preamble.p2', 'preamble.p3', 'preamble.p4']);
+    expect(preamble[0]!.text.zh).toMatch(/^本《行动计划》旨在落实/u);
+    expect(preamble[1]!.text.zh).toMatch(/^本《行动计划》将指导.*作出贡献。$/u);
+    expect(preamble[2]!.text.zh).toBe('本《行动计划》确认中国支持东盟在不断演变的地区架构和所有东盟主导的机制和论坛中的中心地位。');
+    expect(preamble[3]!.text.zh).toMatch(/^中国和东盟将根据/u);
+  });
+
+  test('keeps every source position and shows the split and the moved ID to readers', () => {
+    const [, p2, p3, p4] = doc('asean-china-poa-2021-2025').clauses;
+    expect(p2!.source).toEqual([{ file: '004_d5144cada49e64c4.txt', lines: [8, 8] }]);
+    expect(p3!.source).toEqual([{ file: '004_d5144cada49e64c4.txt', lines: [8, 8] }, { file: '004_d5144cada49e64c4.txt', lines: [10, 10] }]);
+    expect(p3!.notes.filter((n) => n.kind === 'editorial').map((n) => n.en).join(' ')).toMatch(/not yet been published at a public address/u);
+    expect(p4!.notes.some((n) => n.kind === 'editorial' && /was preamble\.p3/u.test(n.en))).toBe(true);
+    expect(p3!.text.en).toMatch(/^This Plan of Action affirms China's support for ASEAN centrality/u);
+    expect(p4!.text.en).toMatch(/^China and ASEAN will endeavour/u);
+  });
+});
+
+describe('a paragraph break inside a line (recipe `split`)', () => {
+  const source = { name: 'content/sources/x.txt', format: 'text', lines: ['  甲段。乙段开头', '', '乙段续。'] } as unknown as SourceFile;
+  const sources = new Map([['x.txt', source]]);
+  const reason = { zh: '理由', en: 'reason' };
+  const run = (split: { line: number; after: string; reason: typeof reason }[]) => {
+    const diagnostics = new Diagnostics();
+    const paragraphs = assembleParagraphs([{ file: 'x.txt', lines: [1, 1], split }, { file: 'x.txt', lines: [3, 3], join: 'previous', reason }], sources, 'recipe.yaml', () => ({ line: 7, column: 9 }), 'text', diagnostics);
+    return { paragraphs, diagnostics };
+  };
+
+  test('ends the paragraph after the text and starts the next at the rest of the line, with its column', () => {
+    const { paragraphs, diagnostics } = run([{ line: 1, after: '甲段。', reason }]);
+    expect(diagnostics.messages).toEqual([]);
+    expect(paragraphs.map((p) => p.parts.map((part) => part.content).join(''))).toEqual(['甲段。', '乙段开头乙段续。']);
+    expect(paragraphs[1]!.parts[0]).toMatchObject({ line: 1, column: 6 });
+    expect(paragraphs[1]!.notes.map((n) => n.en)).toEqual(['reason', 'reason']);
+  });
+
+  test('is a located error when the text is missing or ends the line', () => {
+    for (const after of ['丙', '乙段开头']) {
+      const { diagnostics } = run([{ line: 1, after, reason }]);
+      expect(diagnostics.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['7:9 split-text']);
+    }
   });
 });
