@@ -19,6 +19,7 @@ import { display, type ProjectPaths } from './paths';
 import { loadRecipes, type LoadedRecipe } from './recipes';
 import { loadSources, type SourceFile } from './sources';
 import { checkTerminology } from './terminology';
+import { checkStyle } from './style';
 import { crossLink, type CrossLinks } from './crosslinks';
 import { checkPermanence, type Permanence } from './registry';
 import { loadTranslation, type LoadedTranslation } from './translations';
@@ -111,6 +112,9 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     diagnostics.throwIfFatal();
     return { file, checks };
   }, (g) => (g.file ? `${g.file.data.terms.length} glossary terms, ${g.checks} uses checked` : 'no glossary'));
+
+  // House style (issue 14): calques in the English are warnings located at the words.
+  await hooks.stage('style', () => checkStyle(paths, documents, diagnostics), (s) => (s ? `${s.rules} rules, ${s.checked} English texts, ${s.warnings} warnings` : 'no style rules'));
 
   const crossLinks = await hooks.stage('links', async () => {
     if (!existsSync(path.join(paths.root, 'content', 'topics.yaml'))) return undefined;

@@ -1,14 +1,16 @@
 /** Issue 14: official names, house style and the second reader's corrections, checked on the real corpus. */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assembleParagraphs } from '../../scripts/lib/clauses';
-import { Diagnostics } from '../../scripts/lib/diagnostics';
+import { Diagnostics, formatDiagnostic } from '../../scripts/lib/diagnostics';
 import { buildModel, type Model } from '../../scripts/lib/model';
 import { projectPaths } from '../../scripts/lib/paths';
 import type { SourceFile } from '../../scripts/lib/sources';
+import { expected, fixtureProject } from '../helpers/fixture-project';
 
 let model: Model;
+const corpusDiagnostics = new Diagnostics();
 beforeAll(async () => {
-  model = await buildModel(projectPaths(), new Diagnostics());
+  model = await buildModel(projectPaths(), corpusDiagnostics);
 });
 
 const doc = (id: string) => model.documents.find((d) => d.id === id)!;
@@ -65,6 +67,29 @@ describe('a paragraph break inside a line (recipe `split`)', () => {
     for (const after of ['丙', '乙段开头']) {
       const { diagnostics } = run([{ line: 1, after, reason }]);
       expect(diagnostics.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['7:9 split-text']);
+    }
+  });
+});
+
+describe('the style check', () => {
+  test('warns at the calque\'s line and column in the translation file, with the rule id', async () => {
+    const diagnostics = new Diagnostics();
+    await buildModel(projectPaths(await fixtureProject('style')), diagnostics);
+    const style = diagnostics.warnings.filter((m) => m.ruleId?.startsWith('style-'));
+    const want = (await expected('style')).warnings as string[];
+    expect(style.map((m) => formatDiagnostic(m).replace(/ \(for .*?\)/u, '').replace(/, expected .*(?= \[)/u, ''))).toEqual(want);
+    expect(style.every((m) => !m.fatal && /expected .+: .+/u.test(m.reason))).toBe(true);
+  });
+
+  test('finds nothing in the edition\'s English', () => {
+    expect(corpusDiagnostics.warnings.filter((m) => m.ruleId?.startsWith('style-')).map(formatDiagnostic)).toEqual([]);
+    const calques = [/give full play/iu, /top-level design/iu, /actively and seriously/iu, /jointly build joint/iu];
+    for (const d of model.documents) {
+      for (const c of d.clauses) {
+        const en = `${c.heading?.en ?? ''} ${c.text.en}`;
+        for (const calque of calques) expect(en, `${d.id}#${c.id}`).not.toMatch(calque);
+        if (c.text.zh.includes('监督') && !/state-owned assets/u.test(c.text.en)) expect(c.text.en, `${d.id}#${c.id}`).not.toMatch(/supervis/iu);
+      }
     }
   });
 });
