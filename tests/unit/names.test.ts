@@ -93,3 +93,31 @@ describe('the style check', () => {
     }
   });
 });
+
+describe('the glossary\'s renderings', () => {
+  test('give every term a status, and every official or established one evidence with a title and an address', () => {
+    const terms = model.glossary!.data.terms;
+    for (const term of terms) {
+      expect(['official', 'established', 'edition'], term.id).toContain(term.rendering.status);
+      if (term.rendering.status !== 'edition') expect(term.rendering.evidence.length, term.id).toBeGreaterThan(0);
+      for (const e of term.rendering.evidence) expect(e.url, term.id).toMatch(/^https?:\/\//u);
+    }
+  });
+
+  test('follow the owner\'s English for the names the review found coined', () => {
+    const byZh = new Map(model.glossary!.data.terms.map((t) => [t.zh, t]));
+    expect(byZh.get('澜湄流域经济发展带')).toMatchObject({ en: 'Lancang-Mekong Economic Development Belt', enVariants: ['LMEDB'], rendering: { status: 'official' } });
+    expect(byZh.get('科技创新')).toMatchObject({ en: 'science, technology and innovation', enVariants: ['STI'] });
+    expect(byZh.get('加强伙伴关系，实现共同繁荣')?.en).toBe('Enhancing Partnership for Shared Prosperity');
+    expect(clause('lmc-vientiane-declaration-2020', 'preamble.p1').text.en).toContain('"Enhancing Partnership for Shared Prosperity"');
+    expect(clause('lmc-naypyitaw-declaration-2023', '3').text.en).toContain('Lancang-Mekong Economic Development Belt (LMEDB)');
+  });
+
+  test('reject an official or established rendering without evidence', async () => {
+    const { glossaryTerm } = await import('../../src/schemas/glossary');
+    const term = { id: 'x', zh: '甲', en: 'x', kind: 'policy-term', definition: { zh: '甲', en: 'x' } };
+    expect(glossaryTerm.safeParse({ ...term, rendering: { status: 'official' } }).success).toBe(false);
+    expect(glossaryTerm.safeParse({ ...term, rendering: { status: 'edition' } }).success).toBe(true);
+    expect(glossaryTerm.safeParse({ ...term, rendering: { status: 'established', evidence: [{ title: 't', url: 'not a url' }] } }).success).toBe(false);
+  });
+});
