@@ -195,6 +195,7 @@ function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<s
   const doc = {
     id: data.id,
     title: { zh: normaliseZh(data.title.zh), en: data.title.en },
+    ...(data.officialTitle ? { officialTitle: data.officialTitle } : {}),
     type: data.type,
     date: data.date,
     completeness: data.completeness,

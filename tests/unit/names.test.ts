@@ -121,3 +121,25 @@ describe('the glossary\'s renderings', () => {
     expect(glossaryTerm.safeParse({ ...term, rendering: { status: 'established', evidence: [{ title: 't', url: 'not a url' }] } }).success).toBe(false);
   });
 });
+
+describe('official English titles', () => {
+  test('are given where the issuing body\'s title differs from the edition\'s, with evidence, and only there', () => {
+    const titled = model.documents.filter((d) => d.officialTitle).map((d) => d.id).sort();
+    expect(titled).toEqual(['lmc-innovation-corridor-initiative', 'lmc-naypyitaw-declaration-2023', 'lmc-vientiane-declaration-2020']);
+    for (const d of model.documents.filter((x) => x.officialTitle)) {
+      expect(d.officialTitle!.en, d.id).not.toBe(d.title.en);
+      expect(d.officialTitle!.evidence.length, d.id).toBeGreaterThan(0);
+    }
+    expect(doc('lmc-vientiane-declaration-2020').officialTitle!.en).toContain('Mekong-Lancang');
+    expect(doc('lmc-vientiane-declaration-2020').title.en).toContain('Lancang-Mekong');
+  });
+
+  test('a recipe whose official title repeats title.en is refused', async () => {
+    const { recipeSchema } = await import('../../src/schemas/recipe');
+    const base = { id: 'x', type: 'plan', date: null, completeness: 'full', title: { zh: '甲', en: 'A' }, base: '100_0000000000000001.txt', text: [{ file: '100_0000000000000001.txt', lines: [1, 1] }] };
+    const evidence = [{ title: 't', url: 'https://example.org/' }];
+    expect(recipeSchema.safeParse({ ...base, officialTitle: { en: 'A', evidence } }).success).toBe(false);
+    expect(recipeSchema.safeParse({ ...base, officialTitle: { en: 'B', evidence } }).success).toBe(true);
+    expect(recipeSchema.safeParse({ ...base, officialTitle: { en: 'B', evidence: [] } }).success).toBe(false);
+  });
+});
