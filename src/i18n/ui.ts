@@ -101,11 +101,11 @@ const en = {
   // Official names (issue 14): where a glossary rendering comes from, and official English titles.
   renderingStatus: { official: 'Official English', established: 'Established English', edition: 'The edition’s own English' },
   renderingStatusNote: {
-    official: 'used by the body that owns the name',
-    established: 'consistent usage in reliable English sources',
-    edition: 'no English usage of this name was found',
+    official: 'used by the body that owns the name.',
+    established: 'consistent usage in reliable English sources.',
+    edition: 'no English usage of this name was found.',
   },
-  renderingSources: 'Evidence',
+  renderingSources: 'Evidence: ',
   officialTitle: 'Official English title',
 } as const;
 
@@ -207,11 +207,11 @@ const zh: Shape<typeof en> = {
   // Official names (issue 14): where a glossary rendering comes from, and official English titles.
   renderingStatus: { official: '官方英文', established: '通行英文', edition: '本版自译' },
   renderingStatusNote: {
-    official: '名称所属机构使用的英文',
-    established: '可靠英文来源的一致用法',
-    edition: '未见该名称的英文用法',
+    official: '名称所属机构使用的英文。',
+    established: '可靠英文来源的一致用法。',
+    edition: '未见该名称的英文用法。',
   },
-  renderingSources: '依据',
+  renderingSources: '依据: ',
   officialTitle: '官方英文标题',
 };
 
