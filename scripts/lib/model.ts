@@ -19,6 +19,7 @@ import { display, type ProjectPaths } from './paths';
 import { loadRecipes, type LoadedRecipe } from './recipes';
 import { loadSources, type SourceFile } from './sources';
 import { checkTerminology } from './terminology';
+import { checkStyle } from './style';
 import { crossLink, type CrossLinks } from './crosslinks';
 import { checkPermanence, type Permanence } from './registry';
 import { loadTranslation, type LoadedTranslation } from './translations';
@@ -127,6 +128,9 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     return count;
   }, (n) => `${n} notes, definitions and judgements checked`);
 
+  // House style (issue 14): calques in the English are warnings located at the words.
+  await hooks.stage('style', () => checkStyle(paths, documents, diagnostics), (s) => (s ? `${s.rules} rules, ${s.checked} English texts, ${s.warnings} warnings` : 'no style rules'));
+
   const crossLinks = await hooks.stage('links', async () => {
     if (!existsSync(path.join(paths.root, 'content', 'topics.yaml'))) return undefined;
     const result = await crossLink(paths, documents, diagnostics);
@@ -206,6 +210,7 @@ function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<s
   const doc = {
     id: data.id,
     title: { zh: normaliseZh(data.title.zh), en: data.title.en },
+    ...(data.officialTitle ? { officialTitle: data.officialTitle } : {}),
     type: data.type,
     date: data.date,
     completeness: data.completeness,

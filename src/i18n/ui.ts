@@ -98,6 +98,15 @@ const en = {
   rendering: 'Rendering',
   variants: 'Other forms',
   termKind: { institution: 'Institution', mechanism: 'Mechanism', initiative: 'Initiative', document: 'Document', meeting: 'Meeting', fund: 'Fund', place: 'Place', 'policy-term': 'Policy term' },
+  // Official names (issue 14): where a glossary rendering comes from, and official English titles.
+  renderingStatus: { official: 'Official English', established: 'Established English', edition: 'The edition’s own English' },
+  renderingStatusNote: {
+    official: 'used by the body that owns the name.',
+    established: 'consistent usage in reliable English sources.',
+    edition: 'no English usage of this name was found.',
+  },
+  renderingSources: 'Evidence: ',
+  officialTitle: 'Official English title',
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -195,6 +204,15 @@ const zh: Shape<typeof en> = {
   rendering: '译法',
   variants: '其他形式',
   termKind: { institution: '机构', mechanism: '机制', initiative: '倡议', document: '文件', meeting: '会议', fund: '基金', place: '地名', 'policy-term': '政策用语' },
+  // Official names (issue 14): where a glossary rendering comes from, and official English titles.
+  renderingStatus: { official: '官方英文', established: '通行英文', edition: '本版自译' },
+  renderingStatusNote: {
+    official: '名称所属机构使用的英文。',
+    established: '可靠英文来源的一致用法。',
+    edition: '未见该名称的英文用法。',
+  },
+  renderingSources: '依据: ',
+  officialTitle: '官方英文标题',
 };
 
 export const ui: Record<Lang, Shape<typeof en>> = { en, zh };

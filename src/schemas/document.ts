@@ -1,6 +1,7 @@
 /** /data/{document}.json and /data/index.json, as promised in CONTRACT.md. */
 import { z } from 'astro/zod';
 import { clauseId, completeness, documentId, documentType, isoDate, lineRange, localized, noteKind, script, sourceFile } from './common';
+import { renderingEvidence } from './glossary';
 
 export const note = z
   .object({
@@ -33,9 +34,18 @@ export const clause = z
 
 export const witness = z.object({ file: sourceFile, sha256: z.string().regex(/^[0-9a-f]{64}$/), script }).strict();
 
+/**
+ * Official names (issue 14): the English title the issuing body uses, where it differs from the
+ * edition's title.en (e.g. "Mekong-Lancang"), with the sources that show it.
+ */
+export const officialTitle = z
+  .object({ en: z.string().min(1), evidence: z.array(renderingEvidence).min(1, 'expected at least one source (title and url) for the official title') })
+  .strict();
+
 const documentBase = {
   id: documentId,
   title: localized,
+  officialTitle: officialTitle.optional(),
   type: documentType,
   date: isoDate.nullable(),
   completeness,
