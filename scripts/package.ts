@@ -24,7 +24,7 @@ const staging = await mkdtemp(path.join(os.tmpdir(), 'mekong-package-'));
 const top = path.join(staging, name);
 
 await cp(dist, path.join(top, 'site'), { recursive: true });
-const csp = await sitePolicy(dist);
+const csp = sitePolicy();
 await mkdir(path.join(top, 'server'), { recursive: true });
 await writeFile(path.join(top, 'server', 'nginx.conf'), (await readFile(path.join(ROOT, 'server', 'nginx.conf'), 'utf8')).replaceAll('{{CSP}}', csp));
 await writeFile(path.join(top, 'INSTALL.txt'), install(version));

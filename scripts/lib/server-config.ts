@@ -1,13 +1,14 @@
 /** The server configurations shipped with the site, filled in for a concrete place. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { contentSecurityPolicy } from './finalise';
+import { contentSecurityPolicy, headerPolicy, knownScriptHashes } from './finalise';
 
-/** The policy of a built site: 'self' plus the hashes of its inline scripts (the 404 page's). */
-export async function sitePolicy(outDir: string): Promise<string> {
-  const html = await readFile(path.join(outDir, '404.html'), 'utf8');
-  const match = /http-equiv="Content-Security-Policy" content="([^"]+)"/u.exec(html);
-  return match ? match[1]! : contentSecurityPolicy();
+/**
+ * The policy the servers send: 'self' plus the hashes of the inline scripts the build emits
+ * (the 404 page's), and `frame-ancestors`, which only a header can carry.
+ */
+export function sitePolicy(): string {
+  return headerPolicy(contentSecurityPolicy(knownScriptHashes()));
 }
 
 /** server/nginx.conf with its placeholders replaced. */

@@ -29,7 +29,7 @@ export async function startNginx(base: string): Promise<Nginx> {
   const port = await freePort();
   for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) await mkdir(path.join(dir, d));
   const dist = path.join(ROOT, 'dist');
-  const site = await nginxConfig(ROOT, { listen: `127.0.0.1:${port}`, base, siteRoot: `${dist}/`, csp: await sitePolicy(dist) });
+  const site = await nginxConfig(ROOT, { listen: `127.0.0.1:${port}`, base, siteRoot: `${dist}/`, csp: sitePolicy() });
   await writeFile(path.join(dir, 'site.conf'), site);
   await writeFile(path.join(dir, 'nginx.conf'), `worker_processes 1;
 daemon off;
