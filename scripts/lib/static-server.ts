@@ -7,13 +7,13 @@
  * no crash or leaked file when a download is aborted or dist/ is rebuilt underneath it.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createReadStream, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import path from 'node:path';
 import sirv from 'sirv';
-import { sitePolicy } from './server-config';
+import { normaliseBasePath, sitePolicy } from './server-config';
 
 /** The response headers every server configuration sends (server/nginx.conf, htaccess, web.config). */
 export function securityHeaders(csp: string): Record<string, string> {
@@ -60,11 +60,13 @@ export function parsePort(value: string | undefined, fallback = 4321): number {
   return port;
 }
 
-/** `/a/b/` from `a/b`, `/a/b`, `/a/b/` or nothing; refuses segments that could leave the path. */
+/** The base path as `/a/b/` (server-config.ts's rule, shared with nginx), or a ServeError saying what is expected. */
 function normaliseBase(base: string | undefined): string {
-  const segments = (base ?? '').split('/').filter(Boolean);
-  if (segments.some((s) => s === '.' || s === '..' || /[%?#\\]/u.test(s))) throw new ServeError(`BASE_PATH=${base} is not a plain URL path: expected e.g. /intranet/lmc/.`);
-  return segments.length ? `/${segments.join('/')}/` : '/';
+  try {
+    return normaliseBasePath(base ?? '');
+  } catch (error) {
+    throw new ServeError(`BASE_PATH=${base}: ${(error as Error).message}`);
+  }
 }
 
 /**
