@@ -145,9 +145,10 @@ ${sub ? `     a. Beside what the server already serves, at ${base}: the snippet.
           include snippets/mekong-plans.conf;
      b. Or a server of its own for the host name ${url.hostname} (it is not the
         default_server, so the default site keeps answering every other name):
-` : `     The site is at the root of its address, so it needs a server of its own, for the host
-     name ${url.hostname} (it is not the default_server, so the default site keeps
-     answering every other name; the snippet is for sites under a sub-path):
+` : `     The site is at the root of its address, so it needs a server of its own (the snippet
+     is for a sub-path beside another site):
+     b. A server for the host name ${url.hostname} (it is not the default_server, so the
+        default site keeps answering every other name):
 `}          sudo cp server/nginx/sites-available/mekong-plans /etc/nginx/sites-available/
           sudo ln -s ../sites-available/mekong-plans /etc/nginx/sites-enabled/
         It listens on port ${url.port || '80'}; for HTTPS, add your certificate's listen 443 ssl lines.

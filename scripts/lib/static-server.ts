@@ -8,7 +8,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Stats } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { access, readFile, realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import path from 'node:path';
@@ -151,6 +152,7 @@ export async function serveStatic(dir: string, options: { port?: number; base?: 
       // The real path must stay inside the real root: no symlink out of the folder.
       const [real, realRoot] = await Promise.all([realpath(file), realpath(root)]);
       if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return notFound(res, head);
+      let served = real;
       info = await stat(real);
       if (info.isDirectory()) {
         if (!requestPath.endsWith('/')) {
@@ -158,10 +160,12 @@ export async function serveStatic(dir: string, options: { port?: number; base?: 
           res.writeHead(301, { Location: `${encodeURIComponent(segments.at(-1)!)}/${query}` }).end();
           return;
         }
-        info = await stat(path.join(real, 'index.html'));
+        served = path.join(real, 'index.html');
+        info = await stat(served);
         segments.push('index.html');
       }
       if (!info.isFile()) return notFound(res, head); // sockets, pipes, devices; folders without index.html
+      await access(served, constants.R_OK); // EACCES now, as a 403, rather than after sirv's 200
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP' || code === 'ENAMETOOLONG') return notFound(res, head);

@@ -4,7 +4,7 @@
  * a sibling folder, open redirects, other methods, symlinks, dotfiles, and a bad PORT.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer as createNetServer, connect, type Server as NetServer } from 'node:net';
 import http from 'node:http';
 import os from 'node:os';
@@ -118,6 +118,16 @@ describe('serveStatic survives what crashed or leaked the hand-written server', 
     await (await import('node:fs/promises')).rename(dist, moved);
     expect((await raw(server.url, '/zh/')).status).toBe(404);
     await (await import('node:fs/promises')).rename(moved, dist);
+    await alive();
+  });
+
+  // Root reads every file whatever its mode, so this runs only for other users (a developer's machine).
+  test.skipIf(process.getuid?.() === 0)('a file it may not read gets 403, and the server keeps serving', async () => {
+    const file = path.join(dist, 'data', 'locked.json');
+    await writeFile(file, '{}');
+    await chmod(file, 0);
+    expect((await raw(server.url, '/data/locked.json')).status).toBe(403);
+    await rm(file);
     await alive();
   });
 
