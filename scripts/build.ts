@@ -18,7 +18,8 @@ import { readDataFile } from './lib/data-file';
 import { Diagnostics } from './lib/diagnostics';
 import { writeDownloads, writeRedirectPages } from './lib/downloads';
 import { readGeneratedDocuments } from './lib/emit';
-import { contentSecurityPolicy, finaliseSite, writeServerConfigs } from './lib/finalise';
+import { finaliseSite, writeServerConfigs } from './lib/finalise';
+import { sitePolicy } from './lib/server-config';
 import { display, projectPaths } from './lib/paths';
 import { progressHooks } from './lib/progress';
 import { readRedirects } from './lib/registry';
@@ -54,7 +55,7 @@ try {
   await hooks.stage('search', () => writeSearchIndex(documents, outDir), (r) => `${r.records} clause records in 2 bundles, ${Math.round(r.bytes / 1024)} KB`);
   await hooks.stage('finalise', async () => {
     const finished = await finaliseSite(outDir);
-    await writeServerConfigs(paths.root, outDir, contentSecurityPolicy(finished.hashes));
+    await writeServerConfigs(paths.root, outDir, sitePolicy());
     return finished;
   }, (r) => `${r.pages} pages: relative links, CSP; .htaccess, web.config`);
   // The content process printed its own; these are from this process's reading of edition.yaml and redirects.yaml.

@@ -4,9 +4,20 @@
  */
 import type { Clause, DocumentData } from '../../src/schemas/document';
 
-const csvField = (value: string) => (/[",\n\r]/u.test(value) ? `"${value.replace(/"/gu, '""')}"` : value);
+// A cell a spreadsheet would read as a formula (= + - @, or a tab or carriage return before
+// one) is neutralised with a leading apostrophe, as OWASP recommends against CSV injection.
+const FORMULA = /^[=+\-@\t\r]/u;
 
-/** RFC 4180 CSV with a header row, UTF-8 with a BOM so that spreadsheet programs read Chinese correctly. */
+/** One CSV cell: neutralised if it could start a formula, quoted if it holds a separator, quote or line break. */
+export function csvField(raw: string): string {
+  const value = FORMULA.test(raw) ? `'${raw}` : raw;
+  return /[",\n\r]/u.test(value) ? `"${value.replace(/"/gu, '""')}"` : value;
+}
+
+/**
+ * RFC 4180 CSV with a header row, UTF-8 with a BOM so that spreadsheet programs read Chinese
+ * correctly. Cells that a spreadsheet would take for a formula start with an apostrophe.
+ */
 export function toCsv(doc: DocumentData): string {
   const header = ['id', 'parent', 'number', 'heading_zh', 'heading_en', 'text_zh', 'text_en', 'source'];
   const rows = doc.clauses.map((c) => [
