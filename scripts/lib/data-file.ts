@@ -19,6 +19,11 @@ export interface DataFile<T> {
   data: T;
   /** Line and column of the value at `path`, if the file has it. */
   locate(path: (string | number)[]): Place | undefined;
+  /**
+   * Line and column of the `nth` occurrence of `needle` inside the value at `path` (a place
+   * inside a string, e.g. a reference in a note), or of the value itself if not found.
+   */
+  locateText?(path: (string | number)[], needle: string, nth?: number): Place | undefined;
 }
 
 /** Parses YAML text into a validated value, or returns undefined after reporting why not. */
@@ -67,7 +72,18 @@ export function parseDataText<T extends z.ZodType>(schema: T, text: string, name
     }
     return undefined;
   }
-  return { name, data: result.data, locate };
+  const locateText = (path: (string | number)[], needle: string, nth = 0): Place | undefined => {
+    const node = doc.getIn(path, true);
+    if (!isNode(node) || !node.range) return locate(path);
+    let at = node.range[0] - 1;
+    for (let i = 0; i <= nth; i++) {
+      at = text.indexOf(needle, at + 1);
+      if (at < 0 || at >= node.range[1]) return locate(path);
+    }
+    const pos = lineCounter.linePos(at);
+    return { line: pos.line, column: pos.col };
+  };
+  return { name, data: result.data, locate, locateText };
 }
 
 /** Reads and validates a YAML data file. */

@@ -24,6 +24,7 @@ import { crossLink, type CrossLinks } from './crosslinks';
 import { checkPermanence, type Permanence } from './registry';
 import { loadTranslation, type LoadedTranslation } from './translations';
 import { checkNotes } from './note-checks';
+import { checkReferences } from './references';
 import type { DataFile } from './data-file';
 
 export interface Model {
@@ -137,6 +138,21 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     diagnostics.throwIfFatal();
     return result;
   }, (c) => (c ? `${c.links.length} cross-links, ${c.topics.length} topics, ${c.named.length} named documents` : 'no topics'));
+
+  // Reading edition: references in prose (document#clause) must name real clauses, since pages link them.
+  await hooks.stage('references', async () => {
+    const files: DataFile<unknown>[] = [...recipes, ...[...translations.values()].flatMap((t) => (t.file ? [t.file] : []))];
+    if (glossary.file) files.push(glossary.file);
+    for (const recipe of recipes) {
+      const variants = path.join(paths.variants, `${recipe.data.id}.yaml`);
+      if (!existsSync(variants)) continue;
+      const record = await readDataFile(variantsSchema, variants, display(paths.root, variants), diagnostics);
+      if (record) files.push(record);
+    }
+    const count = checkReferences(files, documents, diagnostics);
+    diagnostics.throwIfFatal();
+    return count;
+  }, (n) => `${n} references to clauses checked`);
 
   const permanence = await hooks.stage('registry', () => checkPermanence(paths, documents, diagnostics), (p) => `${p.registered} published clause ids kept, ${p.added} new, ${p.redirects.length} redirects`);
 

@@ -107,6 +107,19 @@ const en = {
   },
   renderingSources: 'Evidence: ',
   officialTitle: 'Official English title',
+  // Reading edition (issue 13): landmarks, notes in the reader's language, the home timeline.
+  reading: {
+    siteNav: 'Site',
+    homeNav: 'Ways into the edition',
+    pagerNav: 'Previous and next clause',
+    breadcrumbsNav: 'Where this clause is',
+    otherNote: '中文',
+    notesOf: 'Notes on',
+    columns: { zh: 'Chinese', en: 'English' },
+    timeline: 'The documents, 2018 to 2027',
+    timelineIntro: 'Each document at its date of adoption, with its type and how much of its text the sources give.',
+    undated: 'Undated',
+  },
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -213,6 +226,19 @@ const zh: Shape<typeof en> = {
   },
   renderingSources: '依据: ',
   officialTitle: '官方英文标题',
+  // Reading edition (issue 13): landmarks, notes in the reader's language, the home timeline.
+  reading: {
+    siteNav: '网站',
+    homeNav: '阅读入口',
+    pagerNav: '上一条和下一条',
+    breadcrumbsNav: '本条位置',
+    otherNote: 'English',
+    notesOf: '注释：',
+    columns: { zh: '中文', en: '英文' },
+    timeline: '文件时间线（2018—2027）',
+    timelineIntro: '各文件按通过日期排列，并注明类型和来源所载文本的完整程度。',
+    undated: '日期不详',
+  },
 };
 
 export const ui: Record<Lang, Shape<typeof en>> = { en, zh };

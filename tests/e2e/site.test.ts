@@ -42,7 +42,7 @@ describe('document pages', () => {
   test('put a lang attribute on every block of text', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}en/lmc-poa-2023-2027/`);
-    const blocks = await page.$$eval('.clause-text p, .clause .heading, .note p:not(.note-kind), .document-header h1 > span', (els) =>
+    const blocks = await page.$$eval('.clause-text p, .clause .heading, .note p, .document-header :is(h1, .subtitle)', (els) =>
       els.map((e) => ({ lang: e.getAttribute('lang'), han: /\p{Script=Han}/u.test(e.textContent!.replace(/“[^”]*”|（[^）]*）|\d+/gu, '')) })));
     expect(blocks.length).toBeGreaterThan(100);
     expect(blocks.filter((b) => b.lang !== 'zh-CN' && b.lang !== 'en')).toEqual([]);
@@ -63,7 +63,8 @@ describe('clause pages', () => {
     const page = await browser.context.newPage();
     const response = await page.goto(`${server.url}en/lmc-poa-2018-2022/4.2.5/`);
     expect(response?.status()).toBe(200);
-    expect(await page.textContent('h1.heading.zh')).toBe('水资源');
+    expect(await page.textContent('h1')).toBe('Plan of Action 2018–2022, clause 4.2.5');
+    expect(await page.textContent('h2.heading.zh')).toBe('水资源');
     await page.click('text=Whole document');
     await page.waitForURL(/lmc-poa-2018-2022\/index\.html#4\.2\.5$/u);
     const inView = await page.$eval('[id="4.2.5"]', (el) => {
