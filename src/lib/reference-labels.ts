@@ -2,10 +2,12 @@
  * Readable labels for clause references (`document#clause`, see references.ts) in either
  * language: "Nay Pyi Taw Declaration, para. 1" / 《内比都宣言》第一段.
  *
- * The scheme follows each document type's own shape. Plans are cited by section (their
+ * The scheme follows each document's own shape. Plans are cited by section (their
  * top-level 一、二、) and clause (4.2.5, as the plans print it); declarations and the
- * initiative by paragraph, their sub-items as items (第二段第（四）项, para. 2(4)); unnumbered
- * paragraphs (`.p3`) as paragraphs of what contains them, the preamble's as preamble paragraphs.
+ * initiative by paragraph, their sub-items as items (第二段第（四）项, para. 2(4)), except that a
+ * top-level number with provisions under it (the Vientiane Declaration's 一、 to 四、) is a
+ * section; unnumbered paragraphs (`.p3`) as paragraphs of what contains them, the preamble's as
+ * preamble paragraphs.
  */
 import type { Lang } from '../i18n/ui';
 
@@ -13,6 +15,8 @@ interface Titled {
   id: string;
   type: 'plan' | 'declaration' | 'initiative';
   title: { zh: string; en: string };
+  /** The document's clauses, to tell a declaration's sections from its paragraphs. */
+  clauses?: { id: string; parent: string | null }[];
 }
 
 /** Short titles for running prose; a document not listed here is cited by its full title. */
@@ -41,7 +45,8 @@ export function shortTitle(lang: Lang, doc: Titled): string {
 }
 
 /** Where a clause sits in its document, e.g. "clause 4.2.5" / 第4.2.5条, without the title. */
-export function clausePosition(lang: Lang, type: Titled['type'], clause: string): string {
+export function clausePosition(lang: Lang, doc: Pick<Titled, 'type' | 'clauses'>, clause: string): string {
+  const { type } = doc;
   const parts = clause.split('.');
   const last = parts[parts.length - 1]!;
   const paragraph = /^p(\d+)$/u.exec(last);
@@ -49,19 +54,21 @@ export function clausePosition(lang: Lang, type: Titled['type'], clause: string)
     const n = Number(paragraph[1]);
     const parent = parts.slice(0, -1).join('.');
     if (parent === 'preamble') return lang === 'zh' ? `序言第${chineseNumber(n)}段` : `preamble, para. ${n}`;
-    return lang === 'zh' ? `${clausePosition(lang, type, parent)}第${chineseNumber(n)}段` : `${clausePosition(lang, type, parent)}, para. ${n}`;
+    return lang === 'zh' ? `${clausePosition(lang, doc, parent)}第${chineseNumber(n)}段` : `${clausePosition(lang, doc, parent)}, para. ${n}`;
   }
   const numbers = parts.map(Number);
   if (type === 'plan') {
     if (numbers.length === 1) return lang === 'zh' ? `第${chineseNumber(numbers[0]!)}部分` : `section ${clause}`;
     return lang === 'zh' ? `第${clause}条` : `clause ${clause}`;
   }
-  if (numbers.length === 1) return lang === 'zh' ? `第${chineseNumber(numbers[0]!)}段` : `para. ${clause}`;
-  if (numbers.length === 2) return lang === 'zh' ? `第${chineseNumber(numbers[0]!)}段第（${chineseNumber(numbers[1]!)}）项` : `para. ${numbers[0]}(${numbers[1]})`;
+  const sectioned = (doc.clauses ?? []).some((c) => c.parent === parts[0] && !/\.p\d+$/u.test(c.id));
+  const unit = sectioned ? { zh: '部分', en: 'section' } : { zh: '段', en: 'para.' };
+  if (numbers.length === 1) return lang === 'zh' ? `第${chineseNumber(numbers[0]!)}${unit.zh}` : `${unit.en} ${clause}`;
+  if (numbers.length === 2) return lang === 'zh' ? `第${chineseNumber(numbers[0]!)}${unit.zh}第（${chineseNumber(numbers[1]!)}）项` : `${unit.en} ${numbers[0]}(${numbers[1]})`;
   return lang === 'zh' ? `第${clause}段` : `para. ${clause}`;
 }
 
 /** The label of a reference: "Nay Pyi Taw Declaration, para. 1" / 《内比都宣言》第一段. */
 export function referenceLabel(lang: Lang, doc: Titled, clause: string): string {
-  return lang === 'zh' ? `《${shortTitle('zh', doc)}》${clausePosition('zh', doc.type, clause)}` : `${shortTitle('en', doc)}, ${clausePosition('en', doc.type, clause)}`;
+  return lang === 'zh' ? `《${shortTitle('zh', doc)}》${clausePosition('zh', doc, clause)}` : `${shortTitle('en', doc)}, ${clausePosition('en', doc, clause)}`;
 }
