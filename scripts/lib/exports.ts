@@ -8,7 +8,7 @@ const csvField = (value: string) => (/[",\n\r]/u.test(value) ? `"${value.replace
 
 /** RFC 4180 CSV with a header row, UTF-8 with a BOM so that spreadsheet programs read Chinese correctly. */
 export function toCsv(doc: DocumentData): string {
-  const header = ['id', 'parent', 'number', 'heading_zh', 'heading_en', 'text_zh', 'text_en', 'source'];
+  const header = ['id', 'parent', 'number', 'heading_zh', 'heading_en', 'text_zh', 'text_en', 'source', 'translation_status'];
   const rows = doc.clauses.map((c) => [
     c.id,
     c.parent ?? '',
@@ -18,6 +18,7 @@ export function toCsv(doc: DocumentData): string {
     c.text.zh,
     c.text.en,
     c.source.map((s) => `${s.file}:${s.lines[0]}-${s.lines[1]}`).join(' '),
+    c.translation.status,
   ]);
   return `\ufeff${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -22,6 +22,7 @@ import { checkTerminology } from './terminology';
 import { crossLink, type CrossLinks } from './crosslinks';
 import { checkPermanence, type Permanence } from './registry';
 import { loadTranslation, type LoadedTranslation } from './translations';
+import { checkReviews, type Provenance } from './reviews';
 import type { DataFile } from './data-file';
 
 export interface Model {
@@ -91,7 +92,18 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     return `${total - missing} of ${total} clauses in English${edition.draft ? ' (draft)' : ''}`;
   });
 
-  const documents = drafts.map(({ recipe, clauses }) => toDocument(recipe, clauses, sources, edition, translations.get(recipe.data.id)!, diagnostics));
+  // Translation provenance (issue 17): each clause's English reviewed, draft or outdated.
+  const provenance = await hooks.stage('review', async () => {
+    const result = await checkReviews(paths, drafts, translations, diagnostics);
+    diagnostics.throwIfFatal();
+    return result;
+  }, (p) => {
+    const counts: Record<string, number> = { reviewed: 0, outdated: 0, draft: 0 };
+    for (const clauses of p.values()) for (const t of clauses.values()) counts[t.status]!++;
+    return `${counts.reviewed} reviewed, ${counts.outdated} outdated, ${counts.draft} draft`;
+  });
+
+  const documents = drafts.map(({ recipe, clauses }) => toDocument(recipe, clauses, sources, edition, translations.get(recipe.data.id)!, diagnostics, provenance.get(recipe.data.id)!));
   diagnostics.throwIfFatal();
 
   const glossaryFile = path.join(paths.root, 'content', 'glossary.yaml');
@@ -185,7 +197,7 @@ async function collateWitnesses(paths: ProjectPaths, recipe: LoadedRecipe, claus
 }
 
 /** Assembles the contract's document data and validates it. */
-function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<string, SourceFile>, edition: Edition, translation: LoadedTranslation, diagnostics: Diagnostics): DocumentData {
+function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<string, SourceFile>, edition: Edition, translation: LoadedTranslation, diagnostics: Diagnostics, provenance: Provenance extends Map<string, infer M> ? M : never): DocumentData {
   const data = recipe.data;
   const witnessFiles = [data.base, ...data.witnesses.map((w) => w.file).filter((f) => f !== data.base)];
   const doc = {
@@ -209,6 +221,7 @@ function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<s
         source: c.source,
         notes: [...c.notes, ...(en?.notes ?? [])],
         topics: [],
+        translation: provenance.get(c.id)!,
       };
     }),
   };

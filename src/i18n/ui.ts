@@ -24,6 +24,12 @@ const en = {
   notes: 'Notes',
   noteKind: { editorial: 'Editorial', translation: 'Translation', context: 'Context', variant: 'Variant' },
   untranslated: 'English translation not yet available.',
+  // The editors' workbench (issue 17): translation status, data dictionary, editions.
+  workbench: {
+    status: { reviewed: 'Translation reviewed', draft: 'Draft translation: not yet reviewed', outdated: 'English awaiting review: the Chinese has changed since the translation was reviewed' },
+    reviewedOn: 'last reviewed',
+    dataDictionary: 'Data dictionary',
+  },
   preamble: 'Preamble',
   wholeDocument: 'Whole document',
   previous: 'Previous',
@@ -121,6 +127,12 @@ const zh: Shape<typeof en> = {
   notes: '注释',
   noteKind: { editorial: '校勘', translation: '翻译', context: '背景', variant: '异文' },
   untranslated: '英文译文尚未完成。',
+  // The editors' workbench (issue 17): translation status, data dictionary, editions.
+  workbench: {
+    status: { reviewed: '译文已审校', draft: '译文草稿，尚未审校', outdated: '英文译文待审校：中文在译文审校后已有改动' },
+    reviewedOn: '上次审校',
+    dataDictionary: '数据字典',
+  },
   preamble: '序言',
   wholeDocument: '全文',
   previous: '上一条',

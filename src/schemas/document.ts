@@ -1,6 +1,7 @@
 /** /data/{document}.json and /data/index.json, as promised in CONTRACT.md. */
 import { z } from 'astro/zod';
 import { clauseId, completeness, documentId, documentType, isoDate, lineRange, localized, noteKind, script, sourceFile } from './common';
+import { translationProvenance } from './reviews';
 
 export const note = z
   .object({
@@ -28,6 +29,8 @@ export const clause = z
     source: z.array(sourceRef).min(1),
     notes: z.array(note),
     topics: z.array(z.string().regex(/^[a-z0-9-]+$/)),
+    /** Translation provenance (issue 17): reviewed, draft or outdated, and against which Chinese. */
+    translation: translationProvenance,
   })
   .strict();
 

@@ -75,7 +75,7 @@ describe('downloads', () => {
     const data = JSON.parse(await (await fetch(links[0]!)).text());
     const csv = await (await fetch(links[1]!)).text();
     const rows = csv.replace(/^\ufeff/u, '').trim().split('\r\n');
-    expect(rows[0]).toBe('id,parent,number,heading_zh,heading_en,text_zh,text_en,source');
+    expect(rows[0]).toBe('id,parent,number,heading_zh,heading_en,text_zh,text_en,source,translation_status');
     expect(rows).toHaveLength(data.clauses.length + 1);
     // Akoma Ntoso 3.0 structural test (no validator for its schema is available from the registries):
     // well-formed XML in the AKN namespace; FRBR work, expression (with language) and manifestation;
