@@ -23,6 +23,7 @@ import { crossLink, type CrossLinks } from './crosslinks';
 import { checkPermanence, type Permanence } from './registry';
 import { loadTranslation, type LoadedTranslation } from './translations';
 import { checkReviews, type Provenance } from './reviews';
+import { checkRecipeTodos } from './draft-recipe';
 import type { DataFile } from './data-file';
 
 export interface Model {
@@ -56,6 +57,8 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
   const { recipes, edition } = await hooks.stage('recipes', async () => {
     const editionFile = await readDataFile(editionSchema, paths.edition, display(paths.root, paths.edition), diagnostics);
     const result = await loadRecipes(paths, sources, diagnostics);
+    // New documents (issue 17): every TODO the editor has not decided yet, located.
+    await checkRecipeTodos(result, (name) => path.join(paths.root, name), diagnostics);
     diagnostics.throwIfFatal();
     return { recipes: result, edition: editionFile!.data };
   }, (r) => `${r.recipes.length} documents`);
@@ -81,8 +84,13 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
 
   const translations = await hooks.stage('translation', async () => {
     const result = new Map<string, LoadedTranslation>();
-    for (const { recipe, clauses } of drafts) result.set(recipe.data.id, await loadTranslation(paths, recipe.data.id, clauses, edition.draft, diagnostics));
-    const missing = [...result.values()].reduce((n, t) => n + t.missing, 0);
+    for (const { recipe, clauses } of drafts) result.set(recipe.data.id, await loadTranslation(paths, recipe.data.id, clauses, edition.draft || recipe.data.draft, diagnostics));
+    // A draft document (issue 17) in a published edition: its missing English is reported at its recipe's `draft`.
+    for (const { recipe } of drafts) {
+      const n = result.get(recipe.data.id)!.missing;
+      if (recipe.data.draft && !edition.draft && n > 0) diagnostics.warn(`Unexpected ${n} untranslated clause(s) in ${recipe.data.id}, expected none once it is published: this document is a draft and pages mark them`, { file: recipe.name, place: recipe.locate(['draft']), ruleId: 'draft-document' });
+    }
+    const missing = edition.draft ? [...result.values()].reduce((n, t) => n + t.missing, 0) : 0;
     if (missing > 0) diagnostics.warn(`Unexpected ${missing} untranslated clause(s), expected none: this is a draft edition (content/edition.yaml) and pages mark them`, { file: display(paths.root, paths.edition), ruleId: 'draft-edition' });
     diagnostics.throwIfFatal();
     return result;
@@ -131,7 +139,8 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     return result;
   }, (c) => (c ? `${c.links.length} cross-links, ${c.topics.length} topics, ${c.named.length} named documents` : 'no topics'));
 
-  const permanence = await hooks.stage('registry', () => checkPermanence(paths, documents, diagnostics), (p) => `${p.registered} published clause ids kept, ${p.added} new, ${p.redirects.length} redirects`);
+  const published = documents.filter((d) => !recipes.find((r) => r.data.id === d.id)?.data.draft);
+  const permanence = await hooks.stage('registry', () => checkPermanence(paths, published, diagnostics), (p) => `${p.registered} published clause ids kept, ${p.added} new, ${p.redirects.length} redirects`);
 
   return {
     edition,
@@ -225,7 +234,7 @@ function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<s
       };
     }),
   };
-  const result = documentDataSchema({ draft: edition.draft }).safeParse(doc);
+  const result = documentDataSchema({ draft: edition.draft || data.draft }).safeParse(doc);
   if (!result.success) {
     for (const issue of friendlyIssues(result.error)) {
       const i = issue.path[1];

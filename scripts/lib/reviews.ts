@@ -74,7 +74,7 @@ export async function checkReviews(paths: ProjectPaths, drafts: { recipe: { data
       }
     }
     if (unreviewed > 0) {
-      diagnostics.warn(`Unexpected ${unreviewed} clause(s) of ${document} with English never reviewed, expected a review of each: \`npm run review -- ${document} CLAUSE…\` once checked`, { file: record?.name ?? display(paths.root, reviewsFile(paths, document)), ruleId: 'translation-unreviewed' });
+      diagnostics.warn(`Unexpected ${unreviewed} clause(s) of ${document} with English never reviewed, expected a review of each: \`npm run review -- ${document} CLAUSE…\` once checked`, { file: translation.name, place: translation.file?.locate(['clauses']), ruleId: 'translation-unreviewed' });
     }
     result.set(document, statuses);
   }
