@@ -3,23 +3,31 @@
  * language expression of the same work, with eIds derived from clause ids.
  */
 import type { Clause, DocumentData } from '../../src/schemas/document';
+import { csvRowSchema } from '../../src/schemas/data-dictionary';
+import type { z } from 'astro/zod';
+
+type CsvRow = z.infer<typeof csvRowSchema>;
 
 const csvField = (value: string) => (/[",\n\r]/u.test(value) ? `"${value.replace(/"/gu, '""')}"` : value);
 
 /** RFC 4180 CSV with a header row, UTF-8 with a BOM so that spreadsheet programs read Chinese correctly. */
 export function toCsv(doc: DocumentData): string {
-  const header = ['id', 'parent', 'number', 'heading_zh', 'heading_en', 'text_zh', 'text_en', 'source', 'translation_status'];
-  const rows = doc.clauses.map((c) => [
-    c.id,
-    c.parent ?? '',
-    c.number ?? '',
-    c.heading?.zh ?? '',
-    c.heading?.en ?? '',
-    c.text.zh,
-    c.text.en,
-    c.source.map((s) => `${s.file}:${s.lines[0]}-${s.lines[1]}`).join(' '),
-    c.translation.status,
-  ]);
+  // The columns are the data dictionary's (src/schemas/data-dictionary.ts), in its order.
+  const header = Object.keys(csvRowSchema.shape) as (keyof CsvRow)[];
+  const rows = doc.clauses.map((c) => {
+    const row: CsvRow = {
+      id: c.id,
+      parent: c.parent ?? '',
+      number: c.number ?? '',
+      heading_zh: c.heading?.zh ?? '',
+      heading_en: c.heading?.en ?? '',
+      text_zh: c.text.zh,
+      text_en: c.text.en,
+      source: c.source.map((s) => `${s.file}:${s.lines[0]}-${s.lines[1]}`).join(' '),
+      translation_status: c.translation.status,
+    };
+    return header.map((key) => row[key]);
+  });
   return `\ufeff${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 

@@ -70,7 +70,7 @@ describe('downloads', () => {
   test('the document page links JSON, CSV and Akoma Ntoso, and the files are what they say', async () => {
     const page = await site.browser.context.newPage();
     await page.goto(`${site.server.url}zh/lmc-naypyitaw-declaration-2023/`);
-    const links = await page.$$eval('.downloads a', (els) => els.map((e) => (e as HTMLAnchorElement).href));
+    const links = await page.$$eval('.downloads a[download]', (els) => els.map((e) => (e as HTMLAnchorElement).href));
     expect(links).toHaveLength(4);
     const data = JSON.parse(await (await fetch(links[0]!)).text());
     const csv = await (await fetch(links[1]!)).text();
