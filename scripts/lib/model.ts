@@ -140,7 +140,7 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
   }, (c) => (c ? `${c.links.length} cross-links, ${c.topics.length} topics, ${c.named.length} named documents` : 'no topics'));
 
   const published = documents.filter((d) => !recipes.find((r) => r.data.id === d.id)?.data.draft);
-  const permanence = await hooks.stage('registry', () => checkPermanence(paths, published, diagnostics), (p) => `${p.registered} published clause ids kept, ${p.added} new, ${p.redirects.length} redirects`);
+  const permanence = await hooks.stage('registry', () => checkPermanence(paths, published, diagnostics, edition), (p) => `${p.registered} published clause ids kept, ${p.added} new, ${p.redirects.length} redirects`);
 
   return {
     edition,

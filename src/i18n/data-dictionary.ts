@@ -21,6 +21,9 @@ const documentFields = (file: string, prefix: string): Record<string, Localized>
 });
 
 export const MEANINGS: Record<string, Localized> = {
+  'index:edition': L('The edition these files belong to (see the editions on /{lang}/about/).', '这些文件所属的版本（见 /{lang}/about/ 的版本列表）。'),
+  'index:edition.version': L('The edition\'s version, MAJOR.MINOR.PATCH; also in the Akoma Ntoso expression URIs.', '版本号，格式为 主.次.修订；亦见于 Akoma Ntoso 表现形式URI。'),
+  'index:edition.date': L('The day the edition was published; null where no edition is recorded.', '该版发布日期；未记录版本时为 null。'),
   'index:documents': L('Every document of the edition, in the order of their IDs.', '本版全部文件，按文件ID排序。'),
   ...documentFields('index', 'documents[].'),
   'index:documents[].clauses': L('How many clauses the document has.', '文件的条款数。'),

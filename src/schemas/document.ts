@@ -64,6 +64,8 @@ export function documentDataSchema(options: { draft: boolean }) {
 
 export const indexSchema = z
   .object({
+    /** The edition being published (issue 17): content/edition.yaml's last entry. */
+    edition: z.object({ version: z.string().regex(/^\d+\.\d+\.\d+$/u), date: isoDate.nullable() }).strict(),
     documents: z.array(
       z.object({ ...documentBase, clauses: z.number().int().nonnegative(), url: z.string() }).strict(),
     ),

@@ -55,3 +55,30 @@ describe('the data dictionary', () => {
     await page.close();
   });
 });
+
+describe('editions', () => {
+  test('index.json carries the current edition, and the about page lists every edition with the ids it added, moved and retired', async () => {
+    const { parse } = await import('yaml');
+    const { editionSchema } = await import('../../src/schemas/edition');
+    const { registrySchema, redirectSchema } = await import('../../src/schemas/registry');
+    const { editionChanges } = await import('../../src/lib/edition-changes');
+    const read = async (f: string) => parse(await readFile(path.join(ROOT, 'content', f), 'utf8'));
+    const edition = editionSchema.parse(await read('edition.yaml'));
+    const index = JSON.parse(await readFile(path.join(dist, 'data', 'index.json'), 'utf8'));
+    expect(index.edition).toEqual(edition.editions[edition.editions.length - 1]);
+    const changes = editionChanges(edition.editions, registrySchema.parse(await read('registry.yaml')), redirectSchema.parse(await read('redirects.yaml')), '0.0.0');
+    const page = await site.browser.context.newPage();
+    for (const lang of ['en', 'zh']) {
+      await page.goto(`${site.server.url}${lang}/about/`);
+      for (const e of changes) {
+        const section = `[id="edition-${e.version}"]`;
+        expect(await page.textContent(`${section} h3`)).toContain(e.version);
+        const added = await page.$$eval(`${section} details`, (ds) => ds.map((d) => ({ document: d.querySelector('code')!.textContent, ids: [...d.querySelectorAll('a')].map((a) => a.textContent) })));
+        expect(added).toEqual(e.added);
+        expect(await page.$$eval(`${section} ul:not(:has(details)) > li`, (lis) => lis.length)).toBe(e.moved.length + e.retired.length);
+      }
+      expect(await axeViolations(page)).toEqual([]);
+    }
+    await page.close();
+  });
+});
