@@ -91,7 +91,7 @@ export async function newDocumentArguments(argv: string[], ask?: (question: stri
     id: check(documentId, 'id', 'a lowercase id like lmc-poa-2028-2032'),
     type: check(documentType, 'type', 'plan, declaration or initiative'),
     script: check(scriptSchema, 'script', 'Hans or Hant'),
-    format: check({ safeParse: (v: unknown) => ({ success: v === 'text' || v === 'markdown', data: v }) }, 'format', 'text or markdown'),
+    format: check<'text' | 'markdown'>({ safeParse: (v: unknown) => ({ success: v === 'text' || v === 'markdown', data: v as 'text' | 'markdown' }) }, 'format', 'text or markdown'),
     what: { en: values['what-en']!, zh: values['what-zh']! },
     origin: { en: values['origin-en']!, zh: values['origin-zh']! },
     ...(values['title-zh'] || values['title-en'] ? { title: { ...(values['title-zh'] ? { zh: values['title-zh'] } : {}), ...(values['title-en'] ? { en: values['title-en'] } : {}) } } : {}),

@@ -22,8 +22,8 @@ describe('the data dictionary', () => {
   });
 
   test('a field added to a schema without a meaning is reported by its key, however deep', () => {
-    const base = documentDataSchema({ draft: false });
-    const clause = (base as unknown as { shape: { clauses: z.ZodArray<z.ZodObject> } }).shape.clauses.element;
+    const base = documentDataSchema({ draft: false }) as unknown as z.ZodObject<{ clauses: z.ZodArray<z.ZodObject> }>;
+    const clause = base.shape.clauses.element;
     const extended = base.safeExtend({
       officialTitle: z.object({ en: z.string() }).strict().optional(),
       clauses: z.array(clause.extend({ commitments: z.array(z.object({ zh: z.string(), level: z.number().int() })) })),
