@@ -139,7 +139,7 @@ export function draftRecipe(source: SourceFile, options: DraftOptions): DraftedR
       continue;
     }
     problems.push(...fatal.filter((m) => !lines.includes(m)).map((m) => formatDiagnostic(m)));
-    return { yaml: `${recipeHeader(source, clauses, options, problems.length)}\n${body}\n`, todos: (body.match(/TODO[:：]/gu) ?? []).length, problems, recipe, clauses };
+    return { yaml: `${recipeHeader(source, clauses, options, problems.length)}\n${body}\n`, todos: body.split('\n').filter((line) => /TODO[:：]/u.test(line)).length, problems, recipe, clauses };
   }
 }
 

@@ -70,6 +70,7 @@ describe('npm run new-document, then the build', () => {
     expect(messages.map((m) => m.file)).toEqual(todos.map(() => recipeName));
     expect(messages.map((m) => m.line)).toEqual(todos);
     for (const m of messages) expect(lines[m.line! - 1]!.slice(m.column! - 1)).toMatch(/^TODO[:：]/u);
+    expect(stdout).toContain(`${messages.length} TODO(s) for the editor`);
     // The source's own defect (fragments of section 3 out of order) is among them, quoting the parser.
     expect(messages.some((m) => m.reason.includes('second clause numbered'))).toBe(true);
   });
