@@ -82,3 +82,21 @@ describe('editions', () => {
     await page.close();
   });
 });
+
+describe('translation status on the page', () => {
+  test('exactly the clauses whose data says draft or outdated carry a mark, saying which', async () => {
+    const index = JSON.parse(await readFile(path.join(dist, 'data', 'index.json'), 'utf8')) as { documents: { id: string }[] };
+    const page = await site.browser.context.newPage();
+    for (const { id } of index.documents) {
+      const data = JSON.parse(await readFile(path.join(dist, 'data', `${id}.json`), 'utf8')) as { clauses: { id: string; translation: { status: string } }[] };
+      const expected = data.clauses.filter((c) => c.translation.status !== 'reviewed').map((c) => [c.id, c.translation.status]);
+      await page.goto(`${site.server.url}en/${id}/`);
+      const marked = await page.$$eval('article.clause', (els) => els.flatMap((e) => {
+        const mark = e.querySelector('[data-translation-status]');
+        return mark ? [[e.id, mark.getAttribute('data-translation-status')!]] : [];
+      }));
+      expect(marked, id).toEqual(expected);
+    }
+    await page.close();
+  });
+});
