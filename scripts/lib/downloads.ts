@@ -24,6 +24,43 @@ export async function writeDownloads(documents: DocumentData[], outDir: string, 
 const escape = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/"/gu, '&quot;');
 
 /**
+ * A static page at the address of each retired clause (issue 17), in both interface languages:
+ * it says the clause was withdrawn, in which edition and why, and links the document.
+ */
+export async function writeRetiredPages(retired: Redirects['retired'], outDir: string): Promise<number> {
+  let n = 0;
+  for (const r of retired) {
+    const [doc, clause] = r.clause.split('#') as [string, string];
+    for (const lang of ['zh', 'en'] as const) {
+      const dir = path.join(outDir, lang, doc, clause);
+      await mkdir(dir, { recursive: true });
+      const zh = lang === 'zh';
+      const title = zh ? `本条已停用（${r.edition}版）` : `This clause was retired in edition ${r.edition}`;
+      await writeFile(path.join(dir, 'index.html'), `<!doctype html>
+<html lang="${zh ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escape(title)}</title>
+</head>
+<body>
+<main>
+<h1>${escape(title)}</h1>
+<p lang="zh-CN">${escape(r.reason.zh)}</p>
+<p lang="en">${escape(r.reason.en)}</p>
+<p><a href="../index.html">${zh ? '全文' : 'Whole document'}</a></p>
+</main>
+</body>
+</html>
+`);
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
  * A static redirect page for each moved clause, in both interface languages: meta refresh,
  * canonical link to the new address and a visible link, so it works without a server.
  */

@@ -38,6 +38,8 @@ export async function writeGenerated(paths: ProjectPaths, model: Model): Promise
     await writeFile(path.join(paths.generatedDocuments, `${doc.id}.mdx`), documentMdx(doc, terms));
   }
   const index = {
+    // The edition's version and date (issue 17).
+    edition: model.permanence.edition,
     documents: model.documents.map((d) => ({
       id: d.id, title: d.title, type: d.type, date: d.date, completeness: d.completeness, witnesses: d.witnesses,
       clauses: d.clauses.length, url: `/data/${d.id}.json`,

@@ -25,6 +25,8 @@ import { checkPermanence, type Permanence } from './registry';
 import { loadTranslation, type LoadedTranslation } from './translations';
 import { checkNotes } from './note-checks';
 import { checkReferences } from './references';
+import { checkReviews, type Provenance } from './reviews';
+import { checkRecipeTodos } from './draft-recipe';
 import type { DataFile } from './data-file';
 
 export interface Model {
@@ -58,6 +60,8 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
   const { recipes, edition } = await hooks.stage('recipes', async () => {
     const editionFile = await readDataFile(editionSchema, paths.edition, display(paths.root, paths.edition), diagnostics);
     const result = await loadRecipes(paths, sources, diagnostics);
+    // New documents (issue 17): every TODO the editor has not decided yet, located.
+    await checkRecipeTodos(result, (name) => path.join(paths.root, name), diagnostics);
     diagnostics.throwIfFatal();
     return { recipes: result, edition: editionFile!.data };
   }, (r) => `${r.recipes.length} documents`);
@@ -83,8 +87,13 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
 
   const translations = await hooks.stage('translation', async () => {
     const result = new Map<string, LoadedTranslation>();
-    for (const { recipe, clauses } of drafts) result.set(recipe.data.id, await loadTranslation(paths, recipe.data.id, clauses, edition.draft, diagnostics));
-    const missing = [...result.values()].reduce((n, t) => n + t.missing, 0);
+    for (const { recipe, clauses } of drafts) result.set(recipe.data.id, await loadTranslation(paths, recipe.data.id, clauses, edition.draft || recipe.data.draft, diagnostics));
+    // A draft document (issue 17) in a published edition: its missing English is reported at its recipe's `draft`.
+    for (const { recipe } of drafts) {
+      const n = result.get(recipe.data.id)!.missing;
+      if (recipe.data.draft && !edition.draft && n > 0) diagnostics.warn(`Unexpected ${n} untranslated clause(s) in ${recipe.data.id}, expected none once it is published: this document is a draft and pages mark them`, { file: recipe.name, place: recipe.locate(['draft']), ruleId: 'draft-document' });
+    }
+    const missing = edition.draft ? [...result.values()].reduce((n, t) => n + t.missing, 0) : 0;
     if (missing > 0) diagnostics.warn(`Unexpected ${missing} untranslated clause(s), expected none: this is a draft edition (content/edition.yaml) and pages mark them`, { file: display(paths.root, paths.edition), ruleId: 'draft-edition' });
     diagnostics.throwIfFatal();
     return result;
@@ -94,7 +103,18 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     return `${total - missing} of ${total} clauses in English${edition.draft ? ' (draft)' : ''}`;
   });
 
-  const documents = drafts.map(({ recipe, clauses }) => toDocument(recipe, clauses, sources, edition, translations.get(recipe.data.id)!, diagnostics));
+  // Translation provenance (issue 17): each clause's English reviewed, draft or outdated.
+  const provenance = await hooks.stage('review', async () => {
+    const result = await checkReviews(paths, drafts, translations, diagnostics);
+    diagnostics.throwIfFatal();
+    return result;
+  }, (p) => {
+    const counts: Record<string, number> = { reviewed: 0, outdated: 0, draft: 0 };
+    for (const clauses of p.values()) for (const t of clauses.values()) counts[t.status]!++;
+    return `${counts.reviewed} reviewed, ${counts.outdated} outdated, ${counts.draft} draft`;
+  });
+
+  const documents = drafts.map(({ recipe, clauses }) => toDocument(recipe, clauses, sources, edition, translations.get(recipe.data.id)!, diagnostics, provenance.get(recipe.data.id)!));
   diagnostics.throwIfFatal();
 
   const glossaryFile = path.join(paths.root, 'content', 'glossary.yaml');
@@ -154,7 +174,8 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     return count;
   }, (n) => `${n} references to clauses checked`);
 
-  const permanence = await hooks.stage('registry', () => checkPermanence(paths, documents, diagnostics), (p) => `${p.registered} published clause ids kept, ${p.added} new, ${p.redirects.length} redirects`);
+  const published = documents.filter((d) => !recipes.find((r) => r.data.id === d.id)?.data.draft);
+  const permanence = await hooks.stage('registry', () => checkPermanence(paths, published, diagnostics, edition), (p) => `${p.registered} published clause ids kept, ${p.added} new, ${p.redirects.length} redirects`);
 
   return {
     edition,
@@ -220,7 +241,7 @@ async function collateWitnesses(paths: ProjectPaths, recipe: LoadedRecipe, claus
 }
 
 /** Assembles the contract's document data and validates it. */
-function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<string, SourceFile>, edition: Edition, translation: LoadedTranslation, diagnostics: Diagnostics): DocumentData {
+function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<string, SourceFile>, edition: Edition, translation: LoadedTranslation, diagnostics: Diagnostics, provenance: Provenance extends Map<string, infer M> ? M : never): DocumentData {
   const data = recipe.data;
   const witnessFiles = [data.base, ...data.witnesses.map((w) => w.file).filter((f) => f !== data.base)];
   const doc = {
@@ -245,10 +266,11 @@ function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<s
         source: c.source,
         notes: [...c.notes, ...(en?.notes ?? [])],
         topics: [],
+        translation: provenance.get(c.id)!,
       };
     }),
   };
-  const result = documentDataSchema({ draft: edition.draft }).safeParse(doc);
+  const result = documentDataSchema({ draft: edition.draft || data.draft }).safeParse(doc);
   if (!result.success) {
     for (const issue of friendlyIssues(result.error)) {
       const i = issue.path[1];

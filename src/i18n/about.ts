@@ -39,6 +39,7 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         title: 'Translation',
         paragraphs: [
           'The English translation is the editors’ own; no published English version was copied. It keeps the force of each verb of commitment (strengthen, promote, explore, encourage, support) and every number, date and named document. Names of institutions, initiatives and documents follow established official usage, one rendering per term, listed in the glossary; the build checks that each term found in a clause’s Chinese has its rendering in that clause’s English.',
+          'Each clause’s English records when an editor last reviewed it against the Chinese. If a later correction of the source or of a repair changes the Chinese, the clause is marked “English awaiting review” until it is reviewed again; English not yet reviewed is marked as a draft. The status is in the data files (translation.status) and the CSV downloads.',
         ],
       },
       {
@@ -96,6 +97,7 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         title: '翻译',
         paragraphs: [
           '英文译文为本版编者自译，未抄录任何已发布的英文本。译文保持各承诺动词的力度（加强、推动、探讨、鼓励、支持），保留所有数字、日期和文件名称。机构、倡议和文件名称遵循通行的官方译法，每个术语只用一种译法，列入术语表；构建时检查每条中文中出现的术语在该条英文中是否使用了其译法。',
+          '每条英文译文均记录编者上次依照中文审校的日期。此后若对来源或修复的更正改动了中文，该条即标为“英文译文待审校”，直至重新审校；尚未审校的译文标为草稿。译文状态见数据文件（translation.status）及CSV下载文件。',
         ],
       },
       {

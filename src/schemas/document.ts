@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { clauseId, completeness, documentId, documentType, isoDate, lineRange, localized, noteKind, script, sourceFile } from './common';
 import { renderingEvidence } from './glossary';
+import { translationProvenance } from './reviews';
 
 export const note = z
   .object({
@@ -29,6 +30,8 @@ export const clause = z
     source: z.array(sourceRef).min(1),
     notes: z.array(note),
     topics: z.array(z.string().regex(/^[a-z0-9-]+$/)),
+    /** Translation provenance (issue 17): reviewed, draft or outdated, and against which Chinese. */
+    translation: translationProvenance,
   })
   .strict();
 
@@ -71,6 +74,8 @@ export function documentDataSchema(options: { draft: boolean }) {
 
 export const indexSchema = z
   .object({
+    /** The edition being published (issue 17): content/edition.yaml's last entry. */
+    edition: z.object({ version: z.string().regex(/^\d+\.\d+\.\d+$/u), date: isoDate.nullable() }).strict(),
     documents: z.array(
       z.object({ ...documentBase, clauses: z.number().int().nonnegative(), url: z.string() }).strict(),
     ),

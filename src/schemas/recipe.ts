@@ -66,6 +66,11 @@ export const recipeSchema = z
     title: localized,
     /** The issuing body's English title where it differs from title.en; absent otherwise. */
     officialTitle: officialTitle.optional(),
+    /**
+     * A document being prepared (`npm run new-document` sets it): built and shown, its English may
+     * be missing, a TODO left in the recipe is a warning, and its clause ids are not yet published.
+     */
+    draft: z.boolean().default(false),
     /** The source file whose text the edition follows. */
     base: sourceFile,
     /** Numbered lines read `heading。body`: the phrase before the first 。 is the heading. */

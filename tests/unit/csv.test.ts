@@ -23,7 +23,7 @@ describe('CSV cells', () => {
   });
 
   test('a document whose text starts with = is written neutralised', () => {
-    const doc = { id: 'x', clauses: [{ id: '1', parent: null, number: '一、', text: { zh: '=1+1', en: '-cmd' }, source: [{ file: 'f.txt', lines: [1, 1] }] }] } as unknown as DocumentData;
-    expect(toCsv(doc).split('\r\n')[1]).toBe("1,,一、,,,'=1+1,'-cmd,f.txt:1-1");
+    const doc = { id: 'x', clauses: [{ id: '1', parent: null, number: '一、', text: { zh: '=1+1', en: '-cmd' }, source: [{ file: 'f.txt', lines: [1, 1] }], translation: { status: 'reviewed' } }] } as unknown as DocumentData;
+    expect(toCsv(doc).split('\r\n')[1]).toBe("1,,一、,,,'=1+1,'-cmd,f.txt:1-1,reviewed");
   });
 });

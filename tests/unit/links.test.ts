@@ -167,6 +167,7 @@ describe('findLinks rules on small documents', () => {
     clauses: clauses.map(([cid, parent, heading, text]) => ({
       id: cid, parent, ...(heading ? { heading: { zh: heading, en: '' } } : {}), text: { zh: text, en: '' },
       source: [{ file: '000_0000000000000000.txt', lines: [1, 1] as [number, number] }], notes: [], topics: [],
+      translation: { status: 'draft' as const, reviewed: null, of: null },
     })),
   });
   const old = doc('x-poa-2018-2022', 'plan', '2018-01-01', [
