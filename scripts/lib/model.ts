@@ -23,6 +23,7 @@ import { crossLink, type CrossLinks } from './crosslinks';
 import { checkPermanence, type Permanence } from './registry';
 import { loadTranslation, type LoadedTranslation } from './translations';
 import type { DataFile } from './data-file';
+import { loadLexicon, readCommitments } from './commitments';
 
 export interface Model {
   edition: Edition;
@@ -111,6 +112,14 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     diagnostics.throwIfFatal();
     return { file, checks };
   }, (g) => (g.file ? `${g.file.data.terms.length} glossary terms, ${g.checks} uses checked` : 'no glossary'));
+
+  // ── commitments (issue 15): each clause's governing verbs and their levels ──
+  await hooks.stage('commitments', async () => {
+    if (!existsSync(path.join(paths.root, 'content', 'commitments.yaml'))) return undefined;
+    const lexicon = await loadLexicon(paths, diagnostics);
+    diagnostics.throwIfFatal();
+    return readCommitments(documents, lexicon!.data, diagnostics, (file) => sources.get(file)?.name ?? file);
+  }, (c) => (c ? `${c.commitments} commitments, ${c.unknown} unknown verb-like openings` : 'no commitment lexicon'));
 
   const crossLinks = await hooks.stage('links', async () => {
     if (!existsSync(path.join(paths.root, 'content', 'topics.yaml'))) return undefined;
@@ -209,6 +218,7 @@ function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<s
         source: c.source,
         notes: [...c.notes, ...(en?.notes ?? [])],
         topics: [],
+        commitments: [],
       };
     }),
   };
