@@ -98,6 +98,30 @@ const en = {
   rendering: 'Rendering',
   variants: 'Other forms',
   termKind: { institution: 'Institution', mechanism: 'Mechanism', initiative: 'Initiative', document: 'Document', meeting: 'Meeting', fund: 'Fund', place: 'Place', 'policy-term': 'Policy term' },
+  // ── commitments and changes (issue 15) ──
+  commitments: 'Commitments',
+  commitmentsIntro: 'The verbs that govern this clause, in reading order, with their strength (content/commitments.yaml).',
+  noCommitments: 'No commitment verb.',
+  commitmentLevel: { '1': 'explore or consider', '2': 'encourage, support or welcome', '3': 'strengthen, promote or deepen', '4': 'act: implement, hold, establish, carry out' },
+  commitmentShort: { '1': 'explore', '2': 'support', '3': 'strengthen', '4': 'act' },
+  level: 'Level',
+  commitmentFilter: 'Commitment level',
+  changeStatus: { continued: 'Continued', reworded: 'Reworded', merged: 'Merged', split: 'Split', new: 'New', dropped: 'Dropped' },
+  direction: { stronger: 'Stronger', weaker: 'Weaker', same: 'Same strength', mixed: 'Mixed' },
+  changesTitle: 'What changed from the earlier text',
+  changesFrom: 'Earlier text',
+  diffLegend: 'Inserted text is underlined (ins), deleted text struck through (del).',
+  levelChanges: 'Commitment changes',
+  noLevelChange: 'No commitment changed level.',
+  compareDocuments: 'Documents compared',
+  newAndDropped: 'New and dropped sections',
+  strengthened: 'Strengthened commitments',
+  weakened: 'Weakened commitments',
+  noneListed: 'None.',
+  changesCsv: 'All changes as CSV (for spreadsheets)',
+  changeCommitment: 'Commitments',
+  diffs: 'Continued and reworded sections, word by word',
+  // ── end commitments and changes ──
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -195,6 +219,30 @@ const zh: Shape<typeof en> = {
   rendering: '译法',
   variants: '其他形式',
   termKind: { institution: '机构', mechanism: '机制', initiative: '倡议', document: '文件', meeting: '会议', fund: '基金', place: '地名', 'policy-term': '政策用语' },
+  // ── commitments and changes (issue 15) ──
+  commitments: '承诺',
+  commitmentsIntro: '本条的支配动词，按行文顺序排列，并标出其力度（content/commitments.yaml）。',
+  noCommitments: '无承诺动词。',
+  commitmentLevel: { '1': '探讨、考虑', '2': '鼓励、支持、欢迎', '3': '加强、推动、深化', '4': '行动：落实、举办、建立、开展' },
+  commitmentShort: { '1': '探讨', '2': '支持', '3': '加强', '4': '行动' },
+  level: '级别',
+  commitmentFilter: '承诺级别',
+  changeStatus: { continued: '延续', reworded: '改写', merged: '合并', split: '拆分', new: '新增', dropped: '删去' },
+  direction: { stronger: '加强', weaker: '减弱', same: '力度不变', mixed: '有增有减' },
+  changesTitle: '与前一文件相比的变化',
+  changesFrom: '前一文件',
+  diffLegend: '新增文字加下划线（ins），删去文字加删除线（del）。',
+  levelChanges: '承诺变化',
+  noLevelChange: '承诺级别无变化。',
+  compareDocuments: '比较的文件',
+  newAndDropped: '新增和删去的部分',
+  strengthened: '力度加强的承诺',
+  weakened: '力度减弱的承诺',
+  noneListed: '无。',
+  changesCsv: '全部变化（CSV，供电子表格使用）',
+  changeCommitment: '承诺',
+  diffs: '延续和改写的部分（逐词比较）',
+  // ── end commitments and changes ──
 };
 
 export const ui: Record<Lang, Shape<typeof en>> = { en, zh };
