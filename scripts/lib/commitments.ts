@@ -22,6 +22,11 @@ interface Entry {
 
 export interface Reading {
   commitments: Commitment[];
+  /**
+   * Per commitment: its chain (the verb with the verbs it governs directly, 探讨建立) and the
+   * rest of its segment, its object; for comparing commitments across texts.
+   */
+  spans: { chain: string; object: string }[];
   /** Verb-like openings the lexicon does not know, in reading order (the first two characters). */
   unknown: string[];
 }
@@ -97,6 +102,7 @@ export class CommitmentReader {
   /** The commitments of one text, and the openings it could not read. */
   read(text: string): Reading {
     const commitments: Commitment[] = [];
+    const spans: Reading['spans'] = [];
     const unknown: string[] = [];
     for (const sentence of segments(text)) {
       let governed = false;
@@ -108,14 +114,15 @@ export class CommitmentReader {
         }
         const result = this.readSegment(s);
         commitments.push(...result.commitments);
+        spans.push(...(result.spans ?? []));
         if (result.unknown) unknown.push(result.unknown);
         if (result.sentenceStance) governed = true;
       }
     }
-    return { commitments, unknown };
+    return { commitments, spans, unknown };
   }
 
-  private readSegment(s: string): { commitments: Commitment[]; unknown?: string; sentenceStance?: boolean } {
+  private readSegment(s: string): { commitments: Commitment[]; spans?: Reading['spans']; unknown?: string; sentenceStance?: boolean } {
     let pos = 0;
     let first = true;
     while (pos < s.length) {
@@ -148,7 +155,8 @@ export class CommitmentReader {
         pos = head;
         continue;
       }
-      return { commitments: this.group(s, pos) };
+      const found = this.group(s, pos);
+      return { commitments: found.map((f) => f.commitment), spans: found.map((f) => f.span) };
     }
     return { commitments: [] };
   }
@@ -172,7 +180,7 @@ export class CommitmentReader {
   }
 
   /** The verb at `pos` with any verbs coordinated with it; the rest of the segment is governed. */
-  private group(s: string, pos: number): Commitment[] {
+  private group(s: string, pos: number): { commitment: Commitment; span: Reading['spans'][number] }[] {
     const out: Commitment[] = [];
     let m = this.match(s, pos, ['verb'])!;
     let current: Commitment = { zh: m.word, en: m.entry.en!, level: m.entry.level! };
@@ -196,7 +204,20 @@ export class CommitmentReader {
       m = next;
     }
     out.push(current);
-    return out;
+    // The chain runs on through the verbs written right after the last one (探讨建立, 探讨适时支持落实).
+    let chainEnd = end;
+    for (;;) {
+      let p = chainEnd;
+      const skip = this.match(s, p, ['transparent']);
+      if (skip) p += skip.word.length;
+      const next = this.match(s, p, ['verb']);
+      if (!next) break;
+      chainEnd = p + next.word.length;
+    }
+    return out.map((commitment, i) => ({
+      commitment,
+      span: { chain: i === out.length - 1 ? s.slice(end - commitment.zh.length, chainEnd) : commitment.zh, object: s.slice(chainEnd) },
+    }));
   }
 }
 

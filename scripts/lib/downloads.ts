@@ -1,9 +1,11 @@
 /** Stage: per-document downloads and redirect pages, written into the built site. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentData } from '../../src/schemas/document';
 import type { Redirects } from '../../src/schemas/registry';
 import { toAkomaNtoso, toCsv } from './exports';
+import type { ChangesData } from '../../src/schemas/changes';
 
 /** Writes data/{document}.csv and data/{document}.{zh,en}.akn.xml. Returns the number of files. */
 export async function writeDownloads(documents: DocumentData[], outDir: string, site: string, version: string): Promise<number> {
@@ -18,7 +20,38 @@ export async function writeDownloads(documents: DocumentData[], outDir: string, 
     }
     n += 3;
   }
+  // issue 15: the changes for analysts, beside /data/changes.json (written by Astro before this stage)
+  const changes = path.join(data, 'changes.json');
+  if (existsSync(changes)) {
+    await writeFile(path.join(data, 'changes.csv'), changesCsv(JSON.parse(await readFile(changes, 'utf8')) as ChangesData, documents));
+    n++;
+  }
   return n;
+}
+
+/**
+ * A spreadsheet cell: quoted where needed, and neutralised with a leading apostrophe where it
+ * starts with = + - @ (or a tab or carriage return), which spreadsheets would run as a formula.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
+  return /[",\n\r]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
+}
+
+/** /data/changes.csv: one row per change, with both documents' section headings and the level changes. */
+export function changesCsv(data: ChangesData, documents: DocumentData[]): string {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const heading = (doc: string, ids: string[], lang: 'zh' | 'en') => {
+    const clauses = new Map(byId.get(doc)?.clauses.map((c) => [c.id, c]) ?? []);
+    return ids.map((id) => clauses.get(id)?.heading?.[lang] ?? '').filter(Boolean).join('; ');
+  };
+  const header = ['from_document', 'to_document', 'from_sections', 'to_sections', 'status', 'origin', 'commitment', 'from_heading_zh', 'to_heading_zh', 'from_heading_en', 'to_heading_en', 'level_changes'];
+  const rows = data.comparisons.flatMap((c) => c.changes.map((x) => [
+    c.from, c.to, x.from.join(' '), x.to.join(' '), x.status, x.origin, x.commitment,
+    heading(c.from, x.from, 'zh'), heading(c.to, x.to, 'zh'), heading(c.from, x.from, 'en'), heading(c.to, x.to, 'en'),
+    x.levels.map((l) => `${l.from.clause} ${l.from.chain} (${l.from.level}) -> ${l.to.clause} ${l.to.chain} (${l.to.level})`).join('; '),
+  ]));
+  return `\ufeff${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 const escape = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/"/gu, '&quot;');

@@ -24,6 +24,8 @@ import { checkPermanence, type Permanence } from './registry';
 import { loadTranslation, type LoadedTranslation } from './translations';
 import type { DataFile } from './data-file';
 import { loadLexicon, readCommitments } from './commitments';
+import { buildChanges } from './changes';
+import type { ChangesData } from '../../src/schemas/changes';
 
 export interface Model {
   edition: Edition;
@@ -36,6 +38,8 @@ export interface Model {
   /** Topics, cross-links and named documents (absent in projects without content/topics.yaml). */
   crossLinks?: CrossLinks;
   permanence: Permanence;
+  /** /data/changes.json (issue 15; absent in projects without the compared documents). */
+  changes?: ChangesData;
 }
 
 /** Stage timings and counts are reported by the caller; each step here is one stage. */
@@ -114,11 +118,11 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
   }, (g) => (g.file ? `${g.file.data.terms.length} glossary terms, ${g.checks} uses checked` : 'no glossary'));
 
   // ── commitments (issue 15): each clause's governing verbs and their levels ──
-  await hooks.stage('commitments', async () => {
+  const lexicon = await hooks.stage('commitments', async () => {
     if (!existsSync(path.join(paths.root, 'content', 'commitments.yaml'))) return undefined;
-    const lexicon = await loadLexicon(paths, diagnostics);
+    const file = await loadLexicon(paths, diagnostics);
     diagnostics.throwIfFatal();
-    return readCommitments(documents, lexicon!.data, diagnostics, (file) => sources.get(file)?.name ?? file);
+    return { lexicon: file!.data, ...readCommitments(documents, file!.data, diagnostics, (f) => sources.get(f)?.name ?? f) };
   }, (c) => (c ? `${c.commitments} commitments, ${c.unknown} unknown verb-like openings` : 'no commitment lexicon'));
 
   const crossLinks = await hooks.stage('links', async () => {
@@ -127,6 +131,9 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     diagnostics.throwIfFatal();
     return result;
   }, (c) => (c ? `${c.links.length} cross-links, ${c.topics.length} topics, ${c.named.length} named documents` : 'no topics'));
+
+  // ── changes (issue 15): each document against its successor ──
+  const changes = await hooks.stage('changes', () => buildChanges(paths, documents, crossLinks?.links ?? [], lexicon?.lexicon, diagnostics), (c) => (c ? c.comparisons.map((x) => `${x.changes.length} changes ${x.from} → ${x.to}`).join(', ') : 'no comparisons'));
 
   const permanence = await hooks.stage('registry', () => checkPermanence(paths, documents, diagnostics), (p) => `${p.registered} published clause ids kept, ${p.added} new, ${p.redirects.length} redirects`);
 
@@ -140,6 +147,7 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     glossary: glossary.file,
     crossLinks,
     permanence,
+    changes,
   };
 }
 

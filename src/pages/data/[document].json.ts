@@ -5,6 +5,7 @@ export const getStaticPaths = (() => [
   { params: { document: 'index' } },
   { params: { document: 'links' } },
   { params: { document: 'glossary' } },
+  { params: { document: 'changes' } }, // issue 15
   ...index.documents.map((d) => ({ params: { document: d.id } })),
 ]) satisfies GetStaticPaths;
 
