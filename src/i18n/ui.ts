@@ -100,7 +100,7 @@ const en = {
   termKind: { institution: 'Institution', mechanism: 'Mechanism', initiative: 'Initiative', document: 'Document', meeting: 'Meeting', fund: 'Fund', place: 'Place', 'policy-term': 'Policy term' },
   // ── commitments and changes (issue 15) ──
   commitments: 'Commitments',
-  commitmentsIntro: 'The verbs that govern this clause, in reading order, with their strength (content/commitments.yaml).',
+  commitmentsIntro: 'The verbs that govern this clause, in reading order, each with its strength: 1 explore or consider, 2 encourage, support or welcome, 3 strengthen, promote or deepen, 4 act.',
   noCommitments: 'No commitment verb.',
   commitmentLevel: { '1': 'explore or consider', '2': 'encourage, support or welcome', '3': 'strengthen, promote or deepen', '4': 'act: implement, hold, establish, carry out' },
   commitmentShort: { '1': 'explore', '2': 'support', '3': 'strengthen', '4': 'act' },
@@ -221,7 +221,7 @@ const zh: Shape<typeof en> = {
   termKind: { institution: '机构', mechanism: '机制', initiative: '倡议', document: '文件', meeting: '会议', fund: '基金', place: '地名', 'policy-term': '政策用语' },
   // ── commitments and changes (issue 15) ──
   commitments: '承诺',
-  commitmentsIntro: '本条的支配动词，按行文顺序排列，并标出其力度（content/commitments.yaml）。',
+  commitmentsIntro: '本条的支配动词，按行文顺序排列，并标出力度：1 探讨、考虑；2 鼓励、支持、欢迎；3 加强、推动、深化；4 行动。',
   noCommitments: '无承诺动词。',
   commitmentLevel: { '1': '探讨、考虑', '2': '鼓励、支持、欢迎', '3': '加强、推动、深化', '4': '行动：落实、举办、建立、开展' },
   commitmentShort: { '1': '探讨', '2': '支持', '3': '加强', '4': '行动' },
