@@ -121,6 +121,7 @@ const en = {
   changesCsv: 'All changes as CSV (for spreadsheets)',
   changeCommitment: 'Commitments',
   diffs: 'Continued and reworded sections, word by word',
+  curatedChanges: 'Pairs corrected by the editors',
   // ── end commitments and changes ──
 } as const;
 
@@ -242,6 +243,7 @@ const zh: Shape<typeof en> = {
   changesCsv: '全部变化（CSV，供电子表格使用）',
   changeCommitment: '承诺',
   diffs: '延续和改写的部分（逐词比较）',
+  curatedChanges: '编辑校正的配对',
   // ── end commitments and changes ──
 };
 
