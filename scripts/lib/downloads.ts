@@ -38,12 +38,19 @@ export function csvCell(value: string): string {
   return /[",\n\r]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }
 
-/** /data/changes.csv: one row per change, with both documents' section headings and the level changes. */
+/** /data/changes.csv: one row per change, with both documents' section headings (or opening words) and the level changes. */
 export function changesCsv(data: ChangesData, documents: DocumentData[]): string {
   const byId = new Map(documents.map((d) => [d.id, d]));
   const heading = (doc: string, ids: string[], lang: 'zh' | 'en') => {
     const clauses = new Map(byId.get(doc)?.clauses.map((c) => [c.id, c]) ?? []);
-    return ids.map((id) => clauses.get(id)?.heading?.[lang] ?? '').filter(Boolean).join('; ');
+    // A declaration's paragraphs have no heading: their opening words stand for one.
+    const label = (id: string) => {
+      const c = clauses.get(id);
+      const text = c?.heading?.[lang] || c?.text[lang] || '';
+      const max = lang === 'zh' ? 30 : 80;
+      return text.length > max ? `${text.slice(0, max)}…` : text;
+    };
+    return ids.map(label).filter(Boolean).join('; ');
   };
   const header = ['from_document', 'to_document', 'from_sections', 'to_sections', 'status', 'origin', 'commitment', 'from_heading_zh', 'to_heading_zh', 'from_heading_en', 'to_heading_en', 'level_changes'];
   const rows = data.comparisons.flatMap((c) => c.changes.map((x) => [
