@@ -505,7 +505,7 @@ export function findLinks(documents: DocumentData[], options: FindLinksOptions =
   }
 
   const kept = prune(candidates, units, o.perDocument, o.perUnit, o.relative);
-  kept.push(...sectionLinks(units, kept, { headings, headingNorms, infos, typeOf, min: o.sectionHeading, relative: o.relative, maxPostings: maxDf, topics: o.topics, generic }));
+  kept.push(...sectionLinks(units, kept, { headings, headingNorms, infos, typeOf, min: o.sectionHeading, relative: o.relative, perDocument: o.perDocument, perUnit: o.perUnit, maxPostings: maxDf, topics: o.topics, generic }));
   const links: Link[] = kept.map((c) => ({ from: units[c.from]!.ref, to: units[c.to]!.ref, type: c.type, origin: 'auto', score: round(c.score) }));
 
   const present = new Set(links.map((l) => `${l.from}|${l.to}`));
@@ -553,6 +553,8 @@ function sectionLinks(
     typeOf: (i: number, j: number) => ReturnType<typeof linkType>;
     min: number;
     relative: number;
+    perDocument: number;
+    perUnit: number;
     maxPostings: number;
     topics?: Map<string, string[]>;
     generic: Set<string>;
@@ -616,9 +618,17 @@ function sectionLinks(
   const best = new Map<string, number>();
   const keys = (f: { s: number; t: number }) => [`${f.s}>${units[f.t]!.document}`, `${f.t}<${units[f.s]!.document}`];
   for (const f of found) for (const k of keys(f)) best.set(k, Math.max(best.get(k) ?? 0, f.score));
+  // Strongest first, within the same allowances as the other links: `perDocument` per clause
+  // and other document, `perUnit` in all (with many documents, a section would otherwise
+  // collect a link from each of them).
+  const count = new Map<number | string, number>();
+  for (const c of kept) for (const k of [c.from, c.to]) count.set(k, (count.get(k) ?? 0) + 1);
   const out: Candidate[] = [];
+  found.sort((a, b) => b.score - a.score || a.s - b.s || a.t - b.t);
   for (const f of found) {
-    if (keys(f).some((k) => f.score < o.relative * best.get(k)!) || joined.has(`${units[f.s]!.ref}|${units[f.t]!.ref}`)) continue;
+    if (keys(f).some((k) => f.score < o.relative * best.get(k)! || (count.get(k) ?? 0) >= o.perDocument) || joined.has(`${units[f.s]!.ref}|${units[f.t]!.ref}`)) continue;
+    if ((count.get(f.s) ?? 0) >= o.perUnit || (count.get(f.t) ?? 0) >= o.perUnit) continue;
+    for (const k of [f.s, f.t, ...keys(f)]) count.set(k, (count.get(k) ?? 0) + 1);
     const { type, forward } = o.typeOf(f.s, f.t);
     out.push(forward ? { from: f.s, to: f.t, type, score: f.score } : { from: f.t, to: f.s, type, score: f.score });
   }
