@@ -45,6 +45,15 @@ describe('section-level links between frameworks', () => {
     expect(findLinks([asean, lmc], { topics }).some((l) => l.from === 'asean-china-poa-2021-2025#3.5')).toBe(true);
   });
 
+  test('stay within the allowance per clause, however many documents there are', () => {
+    const copies = Array.from({ length: 12 }, (_, i) => ({ ...lmc, id: i ? `lmc-copy${i}-poa-2023-2027` : lmc.id }));
+    // Every copy's 减贫 is a candidate (no term is too common to index here).
+    const links = findLinks([asean, ...copies], { maxDfRatio: 1 });
+    const fromSection = links.filter((l) => l.from === 'asean-china-poa-2021-2025#3.5' || l.to === 'asean-china-poa-2021-2025#3.5');
+    expect(fromSection.length).toBeGreaterThan(0);
+    expect(fromSection.length).toBeLessThanOrEqual(8);
+  });
+
   test('read subject terms between the frames of a heading', () => {
     expect(headingTerms('加强社会保障和减贫合作')).toEqual(['社会保障', '减贫']);
     expect(headingTerms('强化能源、矿产领域合作')).toEqual(['能源', '矿产']);
