@@ -46,8 +46,13 @@ export const clause = z
     source: z.array(sourceRef).min(1),
     notes: z.array(note),
     topics: z.array(z.string().regex(/^[a-z0-9-]+$/)),
-    /** The clause's commitment verbs in reading order (CONTRACT.md, second edition); `[]` where none. */
-    commitments: z.array(commitment),
+    /**
+     * The clause's commitment verbs in reading order (CONTRACT.md, second edition); `[]` where
+     * none. Always present in the published data (tests/unit/changes.test.ts checks it); optional
+     * here only so that projects without a commitment lexicon, and code written before it, still
+     * type-check.
+     */
+    commitments: z.array(commitment).optional(),
   })
   .strict();
 

@@ -13,6 +13,13 @@ beforeAll(async () => {
 const doc = (id: string) => model.documents.find((d) => d.id === id)!;
 const comparison = (from: string) => model.changes!.comparisons.find((c) => c.from === from)!;
 
+describe('commitments in the published data', () => {
+  test('every clause of every document has its commitments, [] where none', () => {
+    for (const d of model.documents) for (const c of d.clauses) expect(Array.isArray(c.commitments), `${d.id}#${c.id}`).toBe(true);
+    expect(model.documents.flatMap((d) => d.clauses).filter((c) => c.commitments!.length).length).toBeGreaterThan(300);
+  });
+});
+
 describe('changes between each document and its successor', () => {
   test('are valid against the schema and cover both comparisons of the contract', () => {
     expect(changesSchema.parse(model.changes)).toBeTruthy();
