@@ -1,9 +1,12 @@
 /** Stage: per-document downloads and redirect pages, written into the built site. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentData } from '../../src/schemas/document';
 import type { Redirects } from '../../src/schemas/registry';
-import { toAkomaNtoso, toCsv } from './exports';
+import { changesCsvRowSchema } from '../../src/schemas/data-dictionary';
+import { csvField, toAkomaNtoso, toCsv } from './exports';
+import type { ChangesData } from '../../src/schemas/changes';
 
 /** Writes data/{document}.csv and data/{document}.{zh,en}.akn.xml. Returns the number of files. */
 export async function writeDownloads(documents: DocumentData[], outDir: string, site: string, version: string): Promise<number> {
@@ -18,7 +21,36 @@ export async function writeDownloads(documents: DocumentData[], outDir: string, 
     }
     n += 3;
   }
+  // issue 15: the changes for analysts, beside /data/changes.json (written by Astro before this stage)
+  const changes = path.join(data, 'changes.json');
+  if (existsSync(changes)) {
+    await writeFile(path.join(data, 'changes.csv'), changesCsv(JSON.parse(await readFile(changes, 'utf8')) as ChangesData, documents));
+    n++;
+  }
   return n;
+}
+
+/** /data/changes.csv: one row per change, with both documents' section headings (or opening words) and the level changes. */
+export function changesCsv(data: ChangesData, documents: DocumentData[]): string {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const heading = (doc: string, ids: string[], lang: 'zh' | 'en') => {
+    const clauses = new Map(byId.get(doc)?.clauses.map((c) => [c.id, c]) ?? []);
+    // A declaration's paragraphs have no heading: their opening words stand for one.
+    const label = (id: string) => {
+      const c = clauses.get(id);
+      const text = c?.heading?.[lang] || c?.text[lang] || '';
+      const max = lang === 'zh' ? 30 : 80;
+      return text.length > max ? `${text.slice(0, max)}…` : text;
+    };
+    return ids.map(label).filter(Boolean).join('; ');
+  };
+  const header = Object.keys(changesCsvRowSchema.shape);
+  const rows = data.comparisons.flatMap((c) => c.changes.map((x) => [
+    c.from, c.to, x.from.join(' '), x.to.join(' '), x.status, x.origin, x.commitment,
+    heading(c.from, x.from, 'zh'), heading(c.to, x.to, 'zh'), heading(c.from, x.from, 'en'), heading(c.to, x.to, 'en'),
+    x.levels.map((l) => `${l.from.clause} ${l.from.chain} (${l.from.level}) -> ${l.to.clause} ${l.to.chain} (${l.to.level})`).join('; '),
+  ]));
+  return `\ufeff${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 const escape = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/"/gu, '&quot;');

@@ -28,6 +28,9 @@ import { checkReferences } from './references';
 import { checkReviews, type Provenance } from './reviews';
 import { checkRecipeTodos } from './draft-recipe';
 import type { DataFile } from './data-file';
+import { loadLexicon, readCommitments } from './commitments';
+import { buildChanges } from './changes';
+import type { ChangesData } from '../../src/schemas/changes';
 
 export interface Model {
   edition: Edition;
@@ -40,6 +43,8 @@ export interface Model {
   /** Topics, cross-links and named documents (absent in projects without content/topics.yaml). */
   crossLinks?: CrossLinks;
   permanence: Permanence;
+  /** /data/changes.json (issue 15; absent in projects without the compared documents). */
+  changes?: ChangesData;
 }
 
 /** Stage timings and counts are reported by the caller; each step here is one stage. */
@@ -151,6 +156,13 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
 
   // House style (issue 14): calques in the English are warnings located at the words.
   await hooks.stage('style', () => checkStyle(paths, documents, diagnostics), (s) => (s ? `${s.rules} rules, ${s.checked} English texts, ${s.warnings} warnings` : 'no style rules'));
+  // ── commitments (issue 15): each clause's governing verbs and their levels ──
+  const lexicon = await hooks.stage('commitments', async () => {
+    if (!existsSync(path.join(paths.root, 'content', 'commitments.yaml'))) return undefined;
+    const file = await loadLexicon(paths, diagnostics);
+    diagnostics.throwIfFatal();
+    return { lexicon: file!.data, ...readCommitments(documents, file!.data, diagnostics, (f) => sources.get(f)?.name ?? f) };
+  }, (c) => (c ? `${c.commitments} commitments, ${c.unknown} unknown verb-like openings` : 'no commitment lexicon'));
 
   const crossLinks = await hooks.stage('links', async () => {
     if (!existsSync(path.join(paths.root, 'content', 'topics.yaml'))) return undefined;
@@ -174,6 +186,9 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     return count;
   }, (n) => `${n} references to clauses checked`);
 
+  // ── changes (issue 15): each document against its successor ──
+  const changes = await hooks.stage('changes', () => buildChanges(paths, documents, crossLinks?.links ?? [], lexicon?.lexicon, diagnostics), (c) => (c ? c.comparisons.map((x) => `${x.changes.length} changes ${x.from} → ${x.to}`).join(', ') : 'no comparisons'));
+
   const published = documents.filter((d) => !recipes.find((r) => r.data.id === d.id)?.data.draft);
   const permanence = await hooks.stage('registry', () => checkPermanence(paths, published, diagnostics, edition), (p) => `${p.registered} published clause ids kept, ${p.added} new, ${p.redirects.length} redirects`);
 
@@ -187,6 +202,7 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     glossary: glossary.file,
     crossLinks,
     permanence,
+    changes,
   };
 }
 
@@ -267,6 +283,7 @@ function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<s
         notes: [...c.notes, ...(en?.notes ?? [])],
         topics: [],
         translation: provenance.get(c.id)!,
+        commitments: [],
       };
     }),
   };

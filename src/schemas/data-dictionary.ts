@@ -10,6 +10,7 @@ import { clauseId, documentId, isoDate, lineRange, localized, sourceFile, type L
 import { documentDataSchema, indexSchema } from './document';
 import { glossaryTerm } from './glossary';
 import { clauseRef, linksFileSchema } from './links';
+import { changesSchema } from './changes';
 import { sha256, translationStatus } from './reviews';
 
 /** /data/glossary.json: the glossary's terms (content/glossary.yaml without its exceptions). */
@@ -27,6 +28,24 @@ export const csvRowSchema = z
     text_en: z.string(),
     source: z.string(),
     translation_status: translationStatus,
+  })
+  .strict();
+
+/** One row of /data/changes.csv; its keys, in order, are the header row (scripts/lib/downloads.ts). */
+export const changesCsvRowSchema = z
+  .object({
+    from_document: documentId,
+    to_document: documentId,
+    from_sections: z.string(),
+    to_sections: z.string(),
+    status: z.string(),
+    origin: z.string(),
+    commitment: z.string(),
+    from_heading_zh: z.string(),
+    to_heading_zh: z.string(),
+    from_heading_en: z.string(),
+    to_heading_en: z.string(),
+    level_changes: z.string(),
   })
   .strict();
 
@@ -55,6 +74,8 @@ export const DATA_FILES: DataFileEntry[] = [
   { key: 'links', url: '/data/links.json', title: L('Cross-links between clauses', '条款间的交叉链接'), about: L('JSON (UTF-8, no BOM). Every link from a clause of one document to a clause of another.', 'JSON（UTF-8，无BOM）。从一个文件的条款到另一文件条款的全部链接。'), schema: linksFileSchema },
   { key: 'glossary', url: '/data/glossary.json', title: L('Glossary', '术语表'), about: L('JSON (UTF-8, no BOM). The one English rendering of each term, with definitions.', 'JSON（UTF-8，无BOM）。每个术语唯一的英文译法及释义。'), schema: glossaryFileSchema },
   { key: 'csv', url: '/data/{document}.csv', title: L('One document as a table', '单个文件的表格'), about: L('CSV (RFC 4180), UTF-8 with a byte order mark (BOM) so that spreadsheet programs read Chinese correctly, CRLF line ends, a header row, then one row per clause in reading order. Fields containing a comma, a quotation mark or a line break are quoted.', 'CSV（RFC 4180），带字节顺序标记（BOM）的UTF-8编码（便于电子表格软件正确显示中文），CRLF换行，首行为表头，其后每条款一行，按阅读顺序排列。含逗号、引号或换行的字段加引号。'), schema: csvRowSchema },
+  { key: 'changes', url: '/data/changes.json', title: L('What changed between plans', '前后文件的变化'), about: L('JSON (UTF-8, no BOM). Each document compared with its successor, section by section: the status of each change and the direction of its commitments.', 'JSON（UTF-8，无BOM）。每个文件与其后继文件逐部分比较：每项变化的状态及承诺力度的变化方向。'), schema: changesSchema },
+  { key: 'changes-csv', url: '/data/changes.csv', title: L('What changed, as a table', '变化一览表'), about: L('CSV like the documents\' tables (UTF-8 with a BOM, CRLF line ends, a header row), one row per change of /data/changes.json, with both documents\' section headings or opening words. A cell starting with =, +, -, @, a tab or a carriage return starts with an apostrophe, so that no spreadsheet runs it as a formula.', 'CSV，格式同各文件的表格（带BOM的UTF-8、CRLF换行、首行为表头），/data/changes.json 的每项变化一行，并列出两文件的部分标题或开头文字。以 =、+、-、@、制表符或回车开头的单元格前加撇号，使电子表格不将其作为公式执行。'), schema: changesCsvRowSchema },
   {
     key: 'akn', url: '/data/{document}.{zh,en}.akn.xml', title: L('One document in Akoma Ntoso 3.0', '单个文件的 Akoma Ntoso 3.0 格式'),
     about: L('XML (UTF-8) in the Akoma Ntoso 3.0 namespace, one file per language expression of the same work (zh: Chinese, en: English). A structural test checks it; no validator for the AKN schema is available offline.', 'Akoma Ntoso 3.0 命名空间的XML（UTF-8），同一作品的每种语言表现形式一份（zh为中文，en为英文）。经结构测试检查；离线环境下无法使用AKN模式验证器。'),

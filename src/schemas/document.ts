@@ -12,6 +12,24 @@ export const note = z
   })
   .strict();
 
+// ── commitments (issue 15) ──
+/**
+ * One commitment of a clause: a verb that governs a predicate, as the lexicon
+ * (content/commitments.yaml) gives it.
+ */
+export const commitment = z
+  .object({
+    /** The governing verb as written; coordinated verbs of one level together (制定并实施). */
+    zh: z.string().min(1),
+    /** Its English, from the lexicon. */
+    en: z.string().min(1),
+    /** 1 explore or consider, 2 encourage/support/welcome, 3 strengthen/promote/deepen, 4 act. */
+    level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  })
+  .strict();
+export type Commitment = z.infer<typeof commitment>;
+// ── end commitments ──
+
 export const sourceRef = z.object({ file: sourceFile, lines: lineRange }).strict();
 
 /**
@@ -32,6 +50,13 @@ export const clause = z
     topics: z.array(z.string().regex(/^[a-z0-9-]+$/)),
     /** Translation provenance (issue 17): reviewed, draft or outdated, and against which Chinese. */
     translation: translationProvenance,
+    /**
+     * The clause's commitment verbs in reading order (CONTRACT.md, second edition); `[]` where
+     * none. Always present in the published data (tests/unit/changes.test.ts checks it); optional
+     * here only so that projects without a commitment lexicon, and code written before it, still
+     * type-check.
+     */
+    commitments: z.array(commitment).optional(),
   })
   .strict();
 

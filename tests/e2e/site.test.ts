@@ -106,10 +106,11 @@ describe('cross-links, topics, comparison and named documents', () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}${lang}/compare/`);
     expect(await page.locator('figure svg[role="img"] line').count()).toBeGreaterThan(10);
-    const statuses = await page.$$eval('.compare-table .status', (els) => [...new Set(els.map((e) => [...e.classList].find((c) => c !== 'status')))]);
-    expect(statuses.sort()).toEqual(['continued', 'dropped', 'new', 'restructured']);
-    const waterRow = page.locator('.compare-table tr', { has: page.locator('a[href*="lmc-poa-2018-2022/4.2.5/"]') });
-    expect(await waterRow.first().locator('a[href*="lmc-poa-2023-2027/4.2.12/"]').count()).toBe(1);
+    // issue 15: statuses of the changes (/data/changes.json) on each section's box.
+    const statuses = await page.$$eval('.section-map .box', (els) => [...new Set(els.map((e) => [...e.classList].find((c) => c.startsWith('st-'))))]);
+    expect(statuses.sort()).toEqual(['st-continued', 'st-dropped', 'st-merged', 'st-new', 'st-reworded', 'st-split']);
+    const waterPair = page.locator('.change-diff', { has: page.locator('a[href*="lmc-poa-2018-2022/4.2.5/"]') });
+    expect(await waterPair.first().locator('a[href*="lmc-poa-2023-2027/4.2.12/"]').count()).toBe(1);
     expect(await page.locator('script[src]').count()).toBeLessThanOrEqual(1);
     await page.close();
   });
