@@ -67,7 +67,7 @@ describe('results and filters', () => {
     await page.waitForFunction(() => document.querySelectorAll('.result-link').length > 0);
     await page.selectOption('select[data-filter="topic"]', '');
     await page.selectOption('select[data-filter="language"]', 'zh');
-    await page.waitForFunction(() => [...document.querySelectorAll('.result-excerpt')].every((p) => p.getAttribute('lang') === 'zh-CN'));
+    await page.waitForFunction(() => [...document.querySelectorAll('.result-excerpt.matched')].every((p) => p.getAttribute('lang') === 'zh-CN'));
   });
 
   test('announce results to screen readers and work from the keyboard', async () => {
