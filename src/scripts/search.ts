@@ -182,8 +182,13 @@ async function run(query: string): Promise<void> {
   });
   // Pagefind ranks any-word matches; clauses that contain the whole query come first (stable).
   const entries = [...byClause.values()].sort((a, b) => b.coverage - a.coverage);
-  const total = entries.length;
-  status.textContent = total === 0 ? `${labels.noResults}: ${typed}` : lang === 'zh' ? `${total}${labels.resultsFor}${typed}` : `${total} ${total === 1 ? labels.oneResultFor : labels.resultsFor} ${typed}`;
+  // Searched in one bundle, every record is a different clause, so the count is exact even
+  // beyond the results shown; across two, only the clauses shown are known to be different.
+  const shown = entries.length;
+  const total = new Set(searches.map((w) => w.language)).size === 1 ? interleaved.length : shown;
+  const more = total > shown ? (lang === 'zh' ? `（${labels.firstShown}${shown}条）` : ` (${labels.firstShown} ${shown})`) : '';
+  // The query as searched (ＲＣＥＰ reads RCEP).
+  status.textContent = total === 0 ? `${labels.noResults}: ${q}` : lang === 'zh' ? `${total}${labels.resultsFor}${q}${more}` : `${total} ${total === 1 ? labels.oneResultFor : labels.resultsFor} ${q}${more}`;
   const marks = markPattern(forms);
   for (const entry of entries) list.append(renderResult(entry.meta, entry.matched, marks));
 }
@@ -202,29 +207,35 @@ function coverage(text: string, form: string, language: Language): number {
 }
 
 /**
- * What to mark in either language's text: each form's Chinese runs and its Latin phrase
- * whole, then its Latin words with any ending (stems), longest first.
+ * What to mark in either language's text, longest first: each form whole (its Chinese, its
+ * Latin phrase), then the typed query's Chinese runs and its Latin words with any ending (stems).
  */
 function markPattern(forms: string[]): RegExp | undefined {
   const phrases = new Set<string>();
   const words = new Set<string>();
-  for (const f of forms) {
+  for (const [i, f] of forms.entries()) {
     // A Chinese form whole (澜沧江-湄公河商务理事会), then its runs.
     if (hasHan(f)) phrases.add(escape(f));
-    for (const run of hanRuns(f)) phrases.add(escape(run));
+    if (i === 0) for (const run of hanRuns(f)) phrases.add(escape(run));
     const latin = latinWords(f);
     if (latin.length > 1) phrases.add(latin.map(escape).join('[^\\p{L}\\p{N}]+'));
-    for (const w of latin) words.add(`${escape(w.replace(/s$/iu, ''))}[\\p{L}\\p{N}]*`);
+    // A synonym is marked whole: its words alone ("Republic") would be marked everywhere.
+    if (i === 0) for (const w of latin) words.add(`${escape(w.replace(/s$/iu, ''))}[\\p{L}\\p{N}]*`);
   }
   const all = [...phrases].sort((a, b) => b.length - a.length).concat([...words]);
   return all.length ? new RegExp(all.join('|'), 'giu') : undefined;
 }
 
 const LANG_ATTR: Record<Language, string> = { zh: 'zh-CN', en: 'en' };
+/** How a record joins a clause's heading to its text (scripts/lib/search-index.ts). */
+const JOIN: Record<Language, string> = { zh: '　', en: ' — ' };
 
-/** A result: document title and clause number, its heading, the clause in both languages with the match marked, links. */
+/**
+ * A result: document title and clause number (the interface's language), then the clause in
+ * Chinese and in English, each with its heading, the match marked, and the language that
+ * matched set apart; links to the clause's page and its place in the document.
+ */
 function renderResult(meta: Record<string, string>, matched: Set<Language>, marks: RegExp | undefined): HTMLLIElement {
-  const first = matched.values().next().value as Language;
   const li = document.createElement('li');
   li.className = 'result';
   const link = document.createElement('a');
@@ -232,24 +243,29 @@ function renderResult(meta: Record<string, string>, matched: Set<Language>, mark
   link.className = 'result-link';
   const title = document.createElement('span');
   title.className = 'result-title';
-  title.textContent = `${titles[meta.document!] ?? meta.document} ${meta.number}`;
+  // The printed number (（六）, 十二、) reads in Chinese; English readers get the clause ID.
+  title.textContent = `${titles[meta.document!] ?? meta.document} ${lang === 'zh' ? meta.number : meta.clause}`;
   link.append(title);
-  if (meta.heading) {
-    const heading = document.createElement('span');
-    heading.className = 'result-heading';
-    heading.lang = LANG_ATTR[first];
-    heading.textContent = meta.heading;
-    link.append(' ', heading);
-  }
   const texts = document.createElement('div');
   texts.className = 'result-texts';
   for (const language of ['zh', 'en'] as const) {
-    const text = meta[language];
-    if (!text) continue;
+    const body = meta[language];
+    if (!body) continue;
     const excerpt = document.createElement('p');
     excerpt.className = matched.has(language) ? 'result-excerpt matched' : 'result-excerpt';
     excerpt.lang = LANG_ATTR[language];
-    excerpt.append(...highlight(text, marks, language));
+    // The heading, when the clause has one, leads its text: shown whole, then the text's excerpt.
+    const at = meta.heading ? body.indexOf(JOIN[language]) : -1;
+    if (at > 0 || (meta.heading && at < 0)) {
+      const heading = document.createElement('strong');
+      // The heading in the language that matched is the result's heading.
+      if (language === [...matched][0]) heading.className = 'result-heading';
+      heading.append(...highlight(at > 0 ? body.slice(0, at) : body, marks, language, Infinity));
+      excerpt.append(heading);
+      if (at > 0) excerpt.append(' ', ...highlight(body.slice(at + JOIN[language].length), marks, language));
+    } else {
+      excerpt.append(...highlight(body, marks, language));
+    }
     texts.append(excerpt);
   }
   const where = document.createElement('p');
@@ -258,16 +274,15 @@ function renderResult(meta: Record<string, string>, matched: Set<Language>, mark
   inDocument.href = new URL(`${lang}/${meta.document}/#${meta.clause}`, siteRoot).href;
   inDocument.textContent = `#${meta.clause}`;
   inDocument.tabIndex = -1;
-  where.append(inDocument, ` · ${[...matched].map((l) => labels[`lang-${l}`]).join(' · ')}`);
+  where.append(inDocument, ` · ${labels.matchedIn} ${[...matched].map((l) => labels[`lang-${l}`]).join(lang === 'zh' ? '、' : ', ')}`);
   li.append(link, texts, where);
   return li;
 }
 
-/** The text around the first match, with every match in <mark>. */
-function highlight(text: string, pattern: RegExp | undefined, language: Language): Node[] {
+/** The text around the first match (`span` characters), with every match in <mark>. */
+function highlight(text: string, pattern: RegExp | undefined, language: Language, span = EXCERPT[language]): Node[] {
   let start = 0;
   const first = pattern ? text.search(pattern) : -1;
-  const span = EXCERPT[language];
   if (first > span / 3) start = first - Math.floor(span / 3);
   const slice = (start > 0 ? '…' : '') + text.slice(start, start + span) + (start + span < text.length ? '…' : '');
   if (!pattern) return [document.createTextNode(slice)];
