@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations } from '../helpers/axe';
 import { useSite } from '../helpers/site';
 
 const site = useSite({ base: '/intranet/lmc/' });
@@ -78,6 +79,15 @@ for (const lang of ['zh', 'en']) {
         expect(results[0]!.marks.length).toBeGreaterThan(0);
         expect(results[0]!.marks.every((m) => m.lang === matched)).toBe(true);
       }
+    });
+
+    test('results in both languages pass axe in light and dark', async () => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        expect((await search(lang, 'ＲＣＥＰ')).length).toBeGreaterThan(0);
+        expect(await axeViolations(page), colorScheme).toEqual([]);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
     });
   });
 }
