@@ -13,7 +13,9 @@ import { ROOT } from './lib/paths';
 import { serveStatic } from './lib/static-server';
 import { launchBrowser } from '../tests/helpers/browser';
 
-const OUT = path.join(ROOT, 'screenshots');
+// `--out DIR` writes elsewhere (the test does, so as not to empty the reader's folder).
+const outAt = process.argv.indexOf('--out');
+const OUT = outAt >= 0 && process.argv[outAt + 1] ? path.resolve(process.argv[outAt + 1]!) : path.join(ROOT, 'screenshots');
 const MAX_HEIGHT = 4000;
 const WIDTHS = [1440, 390];
 const SCHEMES = ['light', 'dark'] as const;
@@ -60,4 +62,4 @@ try {
   await browser.close();
   await server.close();
 }
-process.stdout.write(`${count} screenshots in ${path.relative(ROOT, OUT)}/ (pages cut at ${MAX_HEIGHT} px)\n`);
+process.stdout.write(`${count} screenshots in ${path.relative(ROOT, OUT) || '.'}/ (pages cut at ${MAX_HEIGHT} px)\n`);
