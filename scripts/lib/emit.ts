@@ -1,5 +1,5 @@
 /** Writes the generated data files (contract JSON) and MDX content collections. */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentData } from '../../src/schemas/document';
 import type { Model } from './model';
@@ -25,9 +25,31 @@ export function sourceAccounting(model: Model) {
   };
 }
 
-/** Replaces content/generated/ with the model's data and MDX. */
+/**
+ * Writes content/generated/ in place: a file only if its text changed, and files the model no
+ * longer produces removed at the end. Astro's dev server (npm run dev) watches these files;
+ * when the folder was removed and written again, it dropped entries it had seen deleted.
+ */
+async function inPlace(dir: string) {
+  const existing = new Set((await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []))
+    .filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)));
+  const written = new Set<string>();
+  return {
+    async write(file: string, text: string) {
+      written.add(file);
+      if (existing.has(file) && (await readFile(file, 'utf8')) === text) return;
+      await writeFile(file, text);
+    },
+    async sweep() {
+      for (const file of existing) if (!written.has(file)) await rm(file, { force: true });
+    },
+  };
+}
+
+/** Makes content/generated/ the model's data and MDX. */
 export async function writeGenerated(paths: ProjectPaths, model: Model): Promise<{ data: number; mdx: number }> {
-  await rm(paths.generated, { recursive: true, force: true });
+  const files = await inPlace(paths.generated);
+  const writeFile = files.write;
   await mkdir(paths.generatedData, { recursive: true });
   await writeFile(path.join(paths.generated, 'README.md'), `${GENERATED_BY}\n\nEverything in this folder is rebuilt by \`npm run build:content\`. Edit content/recipes, content/variants or content/translations instead.\n`);
   await mkdir(paths.generatedDocuments, { recursive: true });
@@ -51,6 +73,7 @@ export async function writeGenerated(paths: ProjectPaths, model: Model): Promise
   await writeFile(path.join(paths.generatedData, 'topics.json'), json({ topics: model.crossLinks?.topics ?? [] }));
   if (model.changes) await writeFile(path.join(paths.generatedData, 'changes.json'), json(model.changes)); // issue 15
   await writeFile(path.join(paths.generatedData, 'named-documents.json'), json({ documents: model.crossLinks?.named ?? [] }));
+  await files.sweep();
   return { data: model.documents.length + 1, mdx: model.documents.length };
 }
 

@@ -14,7 +14,7 @@ import * as pagefind from 'pagefind';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWPhrasesRev from 'opencc-js/dict/TWPhrasesRev';
 import type { DocumentData } from '../../src/schemas/document';
-import { bigramTokens, HAN } from '../../src/lib/search-tokens';
+import { conceal, EXCERPT, HAN, indexTokens } from '../../src/lib/search-tokens';
 
 export interface SearchRecord {
   url: string;
@@ -24,27 +24,39 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
 }
 
-/** One record per clause with text in that language. */
+/**
+ * One record per clause with text in that language. Its meta carries the clause in both
+ * languages (heading and text joined; the other language concealed from the index), so a
+ * result shows the clause whichever language matched; the page names the document itself,
+ * in the interface's language.
+ */
 export function searchRecords(documents: DocumentData[], language: 'zh' | 'en'): SearchRecord[] {
   const records: SearchRecord[] = [];
+  const body = (clause: DocumentData['clauses'][number], l: 'zh' | 'en') =>
+    [clause.heading?.[l] ?? '', clause.text[l]].filter(Boolean).join(l === 'zh' ? '　' : ' — ');
   for (const doc of documents) {
     for (const clause of doc.clauses) {
       const heading = clause.heading?.[language] ?? '';
-      const text = clause.text[language];
-      if (!heading && !text) continue;
-      const body = [heading, text].filter(Boolean).join(language === 'zh' ? '　' : ' — ');
+      const other = language === 'zh' ? 'en' : 'zh';
+      const text = body(clause, language);
+      if (!text) continue;
       records.push({
         // Language-neutral: the page adds the interface language (and the site's base).
         url: `${doc.id}/${clause.id}/`,
-        content: language === 'zh' ? bigramTokens(body).join(' ') : body,
+        content: language === 'zh' ? indexTokens(text).join(' ') : text,
         language,
         meta: {
-          title: `${doc.title[language] || doc.title.zh} ${clause.number ?? clause.id}`,
           document: doc.id,
           clause: clause.id,
           number: clause.number ?? clause.id,
-          heading,
-          text: body,
+          // Shown, not searched: the content above is what is searched. An English record's
+          // content is its text; a Chinese record's content is tokens, so its text is here.
+          heading: conceal(heading),
+          ...(language === 'zh' ? { text: conceal(text) } : {}),
+          // The other language as a result shows it when the match is not in it: its opening
+          // (one character more than shown, so the page adds its ellipsis). A match in it is
+          // a hit in the other bundle, whose record has the whole text.
+          other: conceal([...body(clause, other)].slice(0, EXCERPT[other] + 1).join('')),
         },
         filters: {
           document: [doc.id],

@@ -85,6 +85,9 @@ const en = {
   matchLanguage: { zh: 'Chinese', en: 'English' },
   resultsFor: 'results for',
   oneResultFor: 'result for',
+  // Search results in both languages (issue 13): which language the query was found in.
+  matchedIn: 'found in',
+  firstShown: 'showing the first',
   noResults: 'No clauses match',
   searching: 'Searching…',
   searchHelp: 'Type a few words in Chinese (Simplified or Traditional) or English. Results are clauses; use the arrow keys to move through them and Enter to open one. Press / anywhere to search.',
@@ -254,6 +257,9 @@ const zh: Shape<typeof en> = {
   matchLanguage: { zh: '中文', en: '英文' },
   resultsFor: '条结果：',
   oneResultFor: '条结果：',
+  // Search results in both languages (issue 13): which language the query was found in.
+  matchedIn: '匹配：',
+  firstShown: '显示前',
   noResults: '没有匹配的条款',
   searching: '正在搜索…',
   searchHelp: '输入中文（简体或繁体）或英文词语。结果为条款；用方向键在结果间移动，按回车打开。在任何页面按 / 键即可搜索。',

@@ -1,0 +1,65 @@
+/**
+ * `npm run screenshots`: the built site (dist/, from `npm run build`) served on loopback and
+ * photographed in Chromium: the home page, a document, a clause, search with results and the
+ * plan comparison, at 1440 px and 390 px wide, light and dark, in both interfaces. Writes
+ * screenshots/{interface}-{page}-{width}-{scheme}.png (the folder is emptied first; it is
+ * not committed). Long pages are cut at MAX_HEIGHT pixels: a whole plan is tens of
+ * thousands of pixels tall, more than an image viewer shows usefully.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT } from './lib/paths';
+import { serveStatic } from './lib/static-server';
+import { launchBrowser } from '../tests/helpers/browser';
+
+// `--out DIR` writes elsewhere (the test does, so as not to empty the reader's folder).
+const outAt = process.argv.indexOf('--out');
+const OUT = outAt >= 0 && process.argv[outAt + 1] ? path.resolve(process.argv[outAt + 1]!) : path.join(ROOT, 'screenshots');
+const MAX_HEIGHT = 4000;
+const WIDTHS = [1440, 390];
+const SCHEMES = ['light', 'dark'] as const;
+const SEARCH: Record<string, string> = { zh: '水资源', en: 'water resources' };
+
+/** The pages, by name; `ready` waits for what the page fills in after loading. */
+const PAGES: { name: string; url: (lang: string) => string; ready?: string }[] = [
+  { name: 'home', url: (lang) => `${lang}/` },
+  { name: 'document', url: (lang) => `${lang}/lmc-poa-2023-2027/` },
+  { name: 'clause', url: (lang) => `${lang}/lmc-poa-2023-2027/4.2.12/` },
+  { name: 'search', url: (lang) => `${lang}/search/?q=${encodeURIComponent(SEARCH[lang]!)}`, ready: '.results .result' },
+  { name: 'compare', url: (lang) => `${lang}/compare/` },
+];
+
+const dist = path.join(ROOT, 'dist');
+if (!existsSync(path.join(dist, 'index.html'))) {
+  process.stderr.write('dist/ has no site: run npm run build first.\n');
+  process.exit(1);
+}
+await rm(OUT, { recursive: true, force: true });
+await mkdir(OUT, { recursive: true });
+const server = await serveStatic(dist);
+const browser = await launchBrowser();
+let count = 0;
+try {
+  const page = await browser.context.newPage();
+  for (const lang of ['zh', 'en']) {
+    for (const { name, url, ready } of PAGES) {
+      for (const width of WIDTHS) {
+        for (const colorScheme of SCHEMES) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.emulateMedia({ colorScheme });
+          await page.goto(`${server.url}${url(lang)}`, { waitUntil: 'networkidle' });
+          if (ready) await page.waitForSelector(ready, { timeout: 20_000 });
+          const height = Math.min(MAX_HEIGHT, await page.evaluate(() => document.documentElement.scrollHeight));
+          const file = path.join(OUT, `${lang}-${name}-${width}-${colorScheme}.png`);
+          await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height } });
+          count++;
+        }
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.stdout.write(`${count} screenshots in ${path.relative(ROOT, OUT) || '.'}/ (pages cut at ${MAX_HEIGHT} px)\n`);
