@@ -18,6 +18,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm',
   '.xml': 'application/xml; charset=utf-8',
+  '.bib': 'application/x-bibtex; charset=utf-8',
 };
 
 export interface RunningServer {

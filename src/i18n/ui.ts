@@ -86,7 +86,7 @@ const en = {
   inCorpus: 'In this edition',
   clauseCount: 'clauses',
   cite: 'Cite this clause',
-  citeFormats: { zh: 'Chinese (GB/T 7714-2015)', en: 'English (author-date)', url: 'URL', bibtex: 'BibTeX', csl: 'CSL-JSON' },
+  citeFormats: { gbt: 'GB/T 7714-2015', chicago: 'Chicago (author-date)', url: 'URL', bibtex: 'BibTeX', csl: 'CSL-JSON' },
   copy: 'Copy',
   copiedFormat: 'Copied',
   downloads: 'Download',
@@ -98,6 +98,10 @@ const en = {
   rendering: 'Rendering',
   variants: 'Other forms',
   termKind: { institution: 'Institution', mechanism: 'Mechanism', initiative: 'Initiative', document: 'Document', meeting: 'Meeting', fund: 'Fund', place: 'Place', 'policy-term': 'Policy term' },
+  // Citations and validity (issue 19)
+  entryPoints: 'Entry points',
+  citeDownload: 'Download this citation',
+  citeDownloadDocument: 'BibTeX (every clause)',
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -183,7 +187,7 @@ const zh: Shape<typeof en> = {
   inCorpus: '本版收录',
   clauseCount: '条',
   cite: '引用本条',
-  citeFormats: { zh: '中文（GB/T 7714-2015）', en: '英文（著者-出版年制）', url: '网址', bibtex: 'BibTeX', csl: 'CSL-JSON' },
+  citeFormats: { gbt: 'GB/T 7714-2015', chicago: '芝加哥格式（著者-出版年制）', url: '网址', bibtex: 'BibTeX', csl: 'CSL-JSON' },
   copy: '复制',
   copiedFormat: '已复制',
   downloads: '下载',
@@ -195,6 +199,10 @@ const zh: Shape<typeof en> = {
   rendering: '译法',
   variants: '其他形式',
   termKind: { institution: '机构', mechanism: '机制', initiative: '倡议', document: '文件', meeting: '会议', fund: '基金', place: '地名', 'policy-term': '政策用语' },
+  // Citations and validity (issue 19)
+  entryPoints: '入口',
+  citeDownload: '下载本条引用',
+  citeDownloadDocument: 'BibTeX（全部条款）',
 };
 
 export const ui: Record<Lang, Shape<typeof en>> = { en, zh };

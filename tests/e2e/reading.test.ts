@@ -73,7 +73,7 @@ describe('permalinks', () => {
     await page.goto(`${site.server.url}zh/${DOC}/`);
     await page.click('[id="4.2.12"] .clause-number a');
     await page.waitForURL(`${site.server.url}zh/${DOC}/4.2.12/index.html`);
-    expect(await page.locator('h1.heading.zh').textContent()).toBe('水资源合作');
+    expect(await page.locator('.clause-page .heading.zh').textContent()).toBe('水资源合作');
     await page.close();
   });
 });

@@ -63,7 +63,7 @@ describe('clause pages', () => {
     const page = await browser.context.newPage();
     const response = await page.goto(`${server.url}en/lmc-poa-2018-2022/4.2.5/`);
     expect(response?.status()).toBe(200);
-    expect(await page.textContent('h1.heading.zh')).toBe('水资源');
+    expect(await page.textContent('.clause-page .heading.zh')).toBe('水资源');
     await page.click('text=Whole document');
     await page.waitForURL(/lmc-poa-2018-2022\/index\.html#4\.2\.5$/u);
     const inView = await page.$eval('[id="4.2.5"]', (el) => {
