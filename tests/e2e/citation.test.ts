@@ -100,7 +100,9 @@ describe('downloads', () => {
     const page = await site.browser.context.newPage();
     await page.goto(`${site.server.url}zh/lmc-naypyitaw-declaration-2023/`);
     const links = await page.$$eval('.downloads a', (els) => els.map((e) => (e as HTMLAnchorElement).href));
-    expect(links).toHaveLength(4);
+    expect(links).toHaveLength(5);
+    expect(links[4]).toMatch(/\/data\/citations\/lmc-naypyitaw-declaration-2023\.zh\.bib$/u);
+    expect(await (await fetch(links[4]!)).text()).toMatch(/^@misc\{lmc-naypyitaw-declaration-2023-document-zh,\n  title = \{\{澜沧江—湄公河合作第四次领导人会议内比都宣言\}\}/u);
     const data = JSON.parse(await (await fetch(links[0]!)).text());
     const csv = await (await fetch(links[1]!)).text();
     const rows = csv.replace(/^\ufeff/u, '').trim().split('\r\n');

@@ -1,7 +1,8 @@
 /**
  * The downloads and pages checked by tools nobody on the project wrote: every Akoma Ntoso file
  * against the OASIS schema (xmllint), a sample of every page type in both interfaces with the
- * Nu Html Checker, one <h1> on every built page, and distinct landmark labels (axe).
+ * Nu Html Checker, one <h1> on every built page, and distinct landmark labels (axe); the
+ * sitemap against the sitemaps.org schema.
  */
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,7 +14,7 @@ import { buildModel } from '../../scripts/lib/model';
 import { projectPaths, ROOT } from '../../scripts/lib/paths';
 import { fixtureProject } from '../helpers/fixture-project';
 import { useSite } from '../helpers/site';
-import { AKN_SCHEMA, vnu, xmllintSchema } from '../helpers/validators';
+import { AKN_SCHEMA, SITEMAP_SCHEMA, vnu, xmllintSchema } from '../helpers/validators';
 
 const DIST = path.join(ROOT, 'dist');
 const site = useSite();
@@ -51,6 +52,14 @@ describe('Akoma Ntoso', () => {
     expect(files.length).toBe(12);
     const { status, output } = xmllintSchema(AKN_SCHEMA, files);
     expect(output.split('\n').filter((l) => l && !l.endsWith(' validates'))).toEqual([]);
+    expect(status).toBe(0);
+  });
+});
+
+describe('sitemap', () => {
+  test('validates against the sitemaps.org 0.9 schema', () => {
+    const { status, output } = xmllintSchema(SITEMAP_SCHEMA, [path.join(DIST, 'sitemap.xml')]);
+    expect(output.trim()).toBe(`${path.join(DIST, 'sitemap.xml')} validates`);
     expect(status).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ export const XMLLINT = '/usr/bin/xmllint';
 export const JAVA = '/usr/bin/java';
 export const VALIDATORS = path.join(ROOT, 'tests', 'fixtures', 'validators');
 export const AKN_SCHEMA = path.join(VALIDATORS, 'akn', 'akomantoso30.xsd');
+export const SITEMAP_SCHEMA = path.join(VALIDATORS, 'sitemap', 'sitemap.xsd');
 const VNU_JAR = path.join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
 
 /** Validates XML files against an XSD with xmllint; returns its exit status and its messages. */
