@@ -58,12 +58,15 @@ export function usDate(iso: string): string {
   return m ? `${EN_MONTHS[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}` : iso;
 }
 
-/** The clause as a reader names it: 第4.2.5条, 序言第2段 / Clause 4.2.5, Preamble, Paragraph 2. */
+/**
+ * The clause as a reader names it: 4.2.5 → 第4.2.5条 / Clause 4.2.5; an unnumbered paragraph
+ * 3.1.p2 → 第3.1条第2段 / Clause 3.1, Paragraph 2; preamble.p2 → 序言第2段 / Preamble, Paragraph 2.
+ */
 export function clauseLabel(clauseId: string, lang: CitationLang): string {
-  const preamble = /^preamble\.p(\d+)$/u.exec(clauseId);
-  if (lang === 'zh') return preamble ? `序言第${preamble[1]}段` : `第${clauseId}条`;
+  const [, parent, paragraph] = /^(.+?)(?:\.p(\d+))?$/u.exec(clauseId)!;
+  if (lang === 'zh') return `${parent === 'preamble' ? '序言' : `第${parent}条`}${paragraph ? `第${paragraph}段` : ''}`;
   // Capitalised as citeproc's title case would print it, so the title is the same in every style.
-  return preamble ? `Preamble, Paragraph ${preamble[1]}` : `Clause ${clauseId}`;
+  return `${parent === 'preamble' ? 'Preamble' : `Clause ${parent}`}${paragraph ? `, Paragraph ${paragraph}` : ''}`;
 }
 
 /** The citation model of a clause (or, without `clause`, of the whole document) in one language. */

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import CSL from 'citeproc';
+import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
+import { chicagoCitation, citationModel, cslItem, gbtCitation } from '../../src/lib/citation';
 import { ROOT } from '../../scripts/lib/paths';
 import { useSite } from '../helpers/site';
 import { VALIDATORS } from '../helpers/validators';
@@ -16,15 +18,26 @@ const csl = (file: string) => readFileSync(path.join(VALIDATORS, 'csl', file), '
 const LOCALES: Record<string, string> = { 'zh-CN': csl('locales-zh-CN.xml'), 'en-US': csl('locales-en-US.xml') };
 const STYLES = { gbt: csl('china-national-standard-gb-t-7714-2015-numeric.csl'), chicago: csl('chicago-author-date.csl') };
 
+// Items by id, for the engines; one engine per style, built once (Chicago's takes seconds to parse).
+const ITEMS = new Map<string, { id: string }>();
+const engines = new Map<keyof typeof STYLES, InstanceType<typeof CSL.Engine>>();
+
 /** The bibliography entry citeproc-js makes of one CSL item with a style (in the style's own locale). */
 function render(style: keyof typeof STYLES, item: { id: string }): string {
-  const engine = new CSL.Engine({ retrieveLocale: (lang: string) => LOCALES[lang] ?? LOCALES['en-US'], retrieveItem: () => item }, STYLES[style]);
-  engine.setOutputFormat('text');
-  engine.updateItems([item.id]);
+  let engine = engines.get(style);
+  if (!engine) {
+    engine = new CSL.Engine({ retrieveLocale: (lang: string) => LOCALES[lang]!, retrieveItem: (id: string) => ITEMS.get(id)! }, STYLES[style]);
+    engine.setOutputFormat('text');
+    engines.set(style, engine);
+  }
+  // A fresh id each time, so that the engine never reuses what it made of an earlier item.
+  const id = `item-${ITEMS.size}`;
+  ITEMS.set(id, { ...item, id });
+  engine.updateItems([id]);
   const bibliography = engine.makeBibliography();
   if (!bibliography) throw new Error('the style makes no bibliography');
   const [, entries] = bibliography;
-  // The numeric style numbers its entries; a page cites one item, so its number is [1].
+  // The numeric style numbers its entries; one item at a time, its number is [1].
   return entries.join('').trim().replace(/^\[1\]\s*/u, '');
 }
 
@@ -34,6 +47,7 @@ const ISO = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '
 const CLAUSES = [
   // [document, clause, its label in Chinese, in English, the document's date or null]
   ['lmc-poa-2018-2022', '4.2.5', '第4.2.5条', 'Clause 4.2.5', '2018-01-10'],
+  ['lmc-poa-2018-2022', '3.p1', '第3条第1段', 'Clause 3, Paragraph 1', '2018-01-10'],
   ['lmc-innovation-corridor-initiative', '3', '第3条', 'Clause 3', null],
   ['lmc-innovation-corridor-initiative', 'preamble.p1', '序言第1段', 'Preamble, Paragraph 1', null],
   ['asean-china-poa-2021-2025', '11.3', '第11.3条', 'Clause 11.3', '2020-11-12'],
@@ -81,4 +95,25 @@ describe.each(['zh', 'en'] as const)('on /%s/ clause pages', (lang) => {
     expect(await text('url')).toBe(item.URL);
     await page.close();
   });
+});
+
+describe('every clause', () => {
+  test('in both languages, citeproc-js prints from the model’s CSL-JSON what the displayed forms print', () => {
+    const edition = parse(readFileSync(path.join(ROOT, 'content', 'edition.yaml'), 'utf8')) as { name: { zh: string; en: string } };
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    let n = 0;
+    for (const { id } of index.documents) {
+      const doc = JSON.parse(readFileSync(path.join(ROOT, 'dist', 'data', `${id}.json`), 'utf8'));
+      for (const clause of doc.clauses as { id: string }[]) {
+        for (const lang of ['zh', 'en'] as const) {
+          const model = citationModel({ lang, doc, clause, url: `https://intranet.example/lmc/${lang}/${id}/${clause.id}/`, edition: edition.name, version, accessed: ISO });
+          const item = cslItem(model);
+          expect(render('gbt', item)).toBe(gbtCitation(model));
+          expect(render('chicago', item)).toBe(chicagoCitation(model));
+          n++;
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(900);
+  }, 300_000);
 });
