@@ -7,11 +7,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CHROMIUM } from '../tests/helpers/browser';
 import { NGINX } from '../tests/helpers/nginx';
+import { JAVA, XMLLINT } from '../tests/helpers/validators';
 
 /** Debian packages the browser and hosting tests need, by the file each provides. */
 const NEEDED = [
   { file: CHROMIUM, pkg: 'chromium', why: 'the browser tests' },
   { file: NGINX, pkg: 'nginx-light', why: 'the hosting tests' },
+  // Validity (issue 19): xmllint checks the Akoma Ntoso downloads, Java runs the Nu Html Checker.
+  { file: XMLLINT, pkg: 'libxml2-utils', why: 'the Akoma Ntoso schema tests' },
+  { file: JAVA, pkg: 'default-jre-headless', why: 'the Nu Html Checker tests' },
 ];
 
 function ensurePackages(): void {

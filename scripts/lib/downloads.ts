@@ -7,9 +7,13 @@ import type { Redirects } from '../../src/schemas/registry';
 import { changesCsvRowSchema } from '../../src/schemas/data-dictionary';
 import { csvField, toAkomaNtoso, toCsv } from './exports';
 import type { ChangesData } from '../../src/schemas/changes';
+import { bibtex, citationModel, cslJson } from '../../src/lib/citation';
 
-/** Writes data/{document}.csv and data/{document}.{zh,en}.akn.xml. Returns the number of files. */
-export async function writeDownloads(documents: DocumentData[], outDir: string, site: string, version: string): Promise<number> {
+/**
+ * Writes data/{document}.csv, data/{document}.{zh,en}.akn.xml and the citations (see
+ * writeCitations). Returns the number of files.
+ */
+export async function writeDownloads(documents: DocumentData[], outDir: string, site: string, version: string, edition: { zh: string; en: string }): Promise<number> {
   const data = path.join(outDir, 'data');
   await mkdir(data, { recursive: true });
   let n = 0;
@@ -26,6 +30,34 @@ export async function writeDownloads(documents: DocumentData[], outDir: string, 
   if (existsSync(changes)) {
     await writeFile(path.join(data, 'changes.csv'), changesCsv(JSON.parse(await readFile(changes, 'utf8')) as ChangesData, documents));
     n++;
+  }
+  return n + (await writeCitations(documents, outDir, site, version, edition));
+}
+
+/**
+ * The citation downloads, in each interface language, from the same model as the clause pages'
+ * citation blocks (src/lib/citation.ts), without an access date (the page adds it to what it
+ * offers): data/citations/{document}/{clause}.{zh,en}.{bib,json} for each clause, and
+ * data/citations/{document}.{zh,en}.bib with the whole document's entry and every clause's.
+ */
+export async function writeCitations(documents: DocumentData[], outDir: string, site: string, version: string, edition: { zh: string; en: string }): Promise<number> {
+  let n = 0;
+  for (const doc of documents) {
+    const dir = path.join(outDir, 'data', 'citations', doc.id);
+    await mkdir(dir, { recursive: true });
+    for (const lang of ['zh', 'en'] as const) {
+      const whole = citationModel({ lang, doc, url: new URL(`${lang}/${doc.id}/`, site).href, edition, version });
+      const entries = [bibtex(whole)];
+      for (const clause of doc.clauses) {
+        const model = citationModel({ lang, doc, clause, url: new URL(`${lang}/${doc.id}/${clause.id}/`, site).href, edition, version });
+        entries.push(bibtex(model));
+        await writeFile(path.join(dir, `${clause.id}.${lang}.bib`), `${bibtex(model)}\n`);
+        await writeFile(path.join(dir, `${clause.id}.${lang}.json`), `${cslJson(model)}\n`);
+        n += 2;
+      }
+      await writeFile(path.join(outDir, 'data', 'citations', `${doc.id}.${lang}.bib`), `${entries.join('\n\n')}\n`);
+      n++;
+    }
   }
   return n;
 }

@@ -81,7 +81,10 @@ export function toAkomaNtoso(doc: DocumentData, lang: 'zh' | 'en', options: AknO
     const kids = children.get(c.id) ?? [];
     const num = c.number ? `\n${indent}  <num>${xml(c.number)}</num>` : '';
     const heading = c.heading ? `\n${indent}  <heading>${xml(c.heading[lang])}</heading>` : '';
-    const content = c.text[lang] ? `\n${indent}  <content><p>${xml(c.text[lang])}</p></content>` : '';
+    // The schema allows either <content> alone or an optional <intro> before child elements: a
+    // clause's own text is its content when it has no children and its lead-in (intro) when it has.
+    const wrapper = kids.length ? 'intro' : 'content';
+    const content = c.text[lang] ? `\n${indent}  <${wrapper}><p>${xml(c.text[lang])}</p></${wrapper}>` : '';
     const inner = kids.map((k) => `\n${render(k, `${indent}  `)}`).join('');
     const tag = c.number ? 'hcontainer' : 'paragraph';
     const name = c.number ? ' name="clause"' : '';

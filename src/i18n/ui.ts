@@ -114,7 +114,7 @@ const en = {
   inCorpus: 'In this edition',
   clauseCount: 'clauses',
   cite: 'Cite this clause',
-  citeFormats: { zh: 'Chinese (GB/T 7714-2015)', en: 'English (author-date)', url: 'URL', bibtex: 'BibTeX', csl: 'CSL-JSON' },
+  citeFormats: { gbt: 'GB/T 7714-2015', chicago: 'Chicago (author-date)', url: 'URL', bibtex: 'BibTeX', csl: 'CSL-JSON' },
   copy: 'Copy',
   copiedFormat: 'Copied',
   downloads: 'Download',
@@ -173,6 +173,9 @@ const en = {
   diffs: 'Continued and reworded sections, word by word',
   curatedChanges: 'Pairs corrected by the editors',
   // ── end commitments and changes ──
+  // Citations and validity (issue 19)
+  citeDownload: 'Download this citation',
+  citeDownloadDocument: 'BibTeX (every clause)',
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -286,7 +289,7 @@ const zh: Shape<typeof en> = {
   inCorpus: '本版收录',
   clauseCount: '条',
   cite: '引用本条',
-  citeFormats: { zh: '中文（GB/T 7714-2015）', en: '英文（著者-出版年制）', url: '网址', bibtex: 'BibTeX', csl: 'CSL-JSON' },
+  citeFormats: { gbt: 'GB/T 7714-2015', chicago: '芝加哥格式（著者-出版年制）', url: '网址', bibtex: 'BibTeX', csl: 'CSL-JSON' },
   copy: '复制',
   copiedFormat: '已复制',
   downloads: '下载',
@@ -345,6 +348,9 @@ const zh: Shape<typeof en> = {
   diffs: '延续和改写的部分（逐词比较）',
   curatedChanges: '编辑校正的配对',
   // ── end commitments and changes ──
+  // Citations and validity (issue 19)
+  citeDownload: '下载本条引用',
+  citeDownloadDocument: 'BibTeX（全部条款）',
 };
 
 export const ui: Record<Lang, Shape<typeof en>> = { en, zh };

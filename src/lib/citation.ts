@@ -1,78 +1,176 @@
 /**
- * Citations of a clause in five forms: Chinese (GB/T 7714-2015, electronic resource), English
- * (author-date, Chicago style), the bare URL, BibTeX and CSL-JSON. The access date is the one
- * part the page cannot know when it is built: it is written as `accessed` and the browser
- * fills it in; without JavaScript it reads as a labelled blank.
+ * One citation model per clause (or whole document) and interface language, and every form
+ * derived from it: GB/T 7714-2015 and Chicago author-date as displayed, BibTeX and CSL-JSON.
+ *
+ * The model is in the page's language: on /zh/ the Chinese title and the /zh/ URL, on /en/ the
+ * English. The clause is part of the title ("…：第4.2.5条", "…, Clause 4.2.5"): a reference
+ * list prints a title in every style, whereas neither official style prints `section`, and a
+ * `locator` belongs to an in-text citation, never to the bibliography entry that a reference
+ * manager pastes. The CSL type is `webpage`: what is cited is the clause's page in this online
+ * edition, which GB/T 7714 marks [EB/OL] with the access date it requires. The displayed forms
+ * print what citeproc-js prints for this CSL-JSON with the official styles
+ * (tests/e2e/citeproc.test.ts checks it).
+ *
+ * The access date is the one part the page cannot know when it is built: the browser fills it
+ * in; without JavaScript each form shows a labelled blank.
  */
 import type { Clause, DocumentData } from '../schemas/document';
 
+export type CitationLang = 'zh' | 'en';
+
+export interface CitationModel {
+  lang: CitationLang;
+  /** `document#clause`, or the document id for the whole document. */
+  id: string;
+  /** BibTeX key: ASCII, one per clause and language. */
+  key: string;
+  /** The document's title in the page's language, with the clause: what every style prints. */
+  title: string;
+  /** The edition's name in the page's language. */
+  container: string;
+  version: string;
+  /** The document's date of adoption (YYYY-MM-DD), if the sources give it. */
+  issued?: string;
+  /** Absolute canonical URL of the page in the page's language. */
+  url: string;
+  /** YYYY-MM-DD; undefined at build time. */
+  accessed?: string;
+}
+
 export interface CitationInput {
-  doc: DocumentData;
-  clause: Clause;
-  /** Absolute canonical URL of the clause page in each interface language. */
-  urls: { zh: string; en: string };
+  lang: CitationLang;
+  doc: Pick<DocumentData, 'id' | 'title' | 'date'>;
+  /** Omitted for the whole document. */
+  clause?: Pick<Clause, 'id'>;
+  /** Absolute canonical URL of the cited page in `lang`. */
+  url: string;
   edition: { zh: string; en: string };
   version: string;
-  /** The access date (YYYY-MM-DD, or for English prose `22 November 2026`); undefined when unknown at build time. */
   accessed?: string;
 }
 
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
 
-/** `2018-01-10` → `10 January 2018`. */
-export function englishDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${EN_MONTHS[m - 1]} ${y}`;
+/** `2018-01-10` → `January 10, 2018` (Chicago's form); anything else is returned as it is. */
+export function usDate(iso: string): string {
+  const m = ISO_DATE.exec(iso);
+  return m ? `${EN_MONTHS[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}` : iso;
 }
 
-const clauseLabelZh = (c: Clause) => (c.id.startsWith('preamble') ? `序言第${c.id.split('.p')[1]}段` : `第${c.id}条`);
-const clauseLabelEn = (c: Clause) => (c.id.startsWith('preamble') ? `preamble, paragraph ${c.id.split('.p')[1]}` : `clause ${c.id}`);
-
-export function chineseCitation(i: CitationInput): string {
-  const heading = i.clause.heading?.zh ? ` ${i.clause.heading.zh}` : '';
-  const date = i.doc.date ? `(${i.doc.date})` : '';
-  return `${i.doc.title.zh}：${clauseLabelZh(i.clause)}${heading}[EB/OL]. ${i.edition.zh}，${i.version}版. ${date}[${i.accessed ?? '引用日期'}]. ${i.urls.zh}.`;
+/**
+ * The clause as a reader names it: 4.2.5 → 第4.2.5条 / Clause 4.2.5; an unnumbered paragraph
+ * 3.1.p2 → 第3.1条第2段 / Clause 3.1, Paragraph 2; preamble.p2 → 序言第2段 / Preamble, Paragraph 2.
+ */
+export function clauseLabel(clauseId: string, lang: CitationLang): string {
+  const [, parent, paragraph] = /^(.+?)(?:\.p(\d+))?$/u.exec(clauseId)!;
+  if (lang === 'zh') return `${parent === 'preamble' ? '序言' : `第${parent}条`}${paragraph ? `第${paragraph}段` : ''}`;
+  // Capitalised as citeproc's title case would print it, so the title is the same in every style.
+  return `${parent === 'preamble' ? 'Preamble' : `Clause ${parent}`}${paragraph ? `, Paragraph ${paragraph}` : ''}`;
 }
 
-export function englishCitation(i: CitationInput): string {
-  const heading = i.clause.heading?.en ? ` (${i.clause.heading.en})` : '';
-  const year = i.doc.date ? i.doc.date.slice(0, 4) : 'n.d.';
-  const adopted = i.doc.date ? ` Adopted ${englishDate(i.doc.date)}.` : '';
-  return `${i.doc.title.en}. ${year}. ${clauseLabelEn(i.clause)[0]!.toUpperCase()}${clauseLabelEn(i.clause).slice(1)}${heading}. In ${i.edition.en}, version ${i.version}.${adopted} ${i.urls.en}. Accessed ${i.accessed ?? '[date of access]'}.`;
+/** The citation model of a clause (or, without `clause`, of the whole document) in one language. */
+export function citationModel(i: CitationInput): CitationModel {
+  const docTitle = i.lang === 'en' ? i.doc.title.en || i.doc.title.zh : i.doc.title.zh;
+  const title = i.clause ? `${docTitle}${i.lang === 'zh' ? '：' : ', '}${clauseLabel(i.clause.id, i.lang)}` : docTitle;
+  return {
+    lang: i.lang,
+    id: i.clause ? `${i.doc.id}#${i.clause.id}` : i.doc.id,
+    key: `${i.doc.id}-${i.clause?.id ?? 'document'}-${i.lang}`.replace(/[^A-Za-z0-9]+/gu, '-'),
+    title,
+    container: i.edition[i.lang],
+    version: i.version,
+    ...(i.doc.date ? { issued: i.doc.date } : {}),
+    url: i.url,
+    ...(i.accessed ? { accessed: i.accessed } : {}),
+  };
+}
+
+// citeproc-js prints typographic apostrophes; the displayed forms do the same.
+const typographic = (s: string) => s.replace(/'/gu, '’');
+
+// Words Chicago's title case leaves in lower case (CSL's list, as citeproc-js applies it).
+const MINOR = new Set('a an and as at but by down for from in into nor of on onto or over so the till to up via with yet'.split(' '));
+
+/** Title case as Chicago prints an English name: every word capitalised but minor ones after the first. */
+export function titleCase(s: string): string {
+  return s.replace(/[A-Za-z][\w'’-]*/gu, (word, offset: number) => (offset > 0 && MINOR.has(word) ? word : word[0]!.toUpperCase() + word.slice(1)));
+}
+
+/**
+ * GB/T 7714-2015, electronic resource: 题名[EB/OL]. (发布日期)[引用日期]. 网址.
+ * `accessed` may be a placeholder, printed as it is; without it the blank reads 引用日期.
+ */
+export function gbtCitation(m: CitationModel, accessed = m.accessed): string {
+  const date = m.issued ? `(${m.issued})` : '';
+  return `${typographic(m.title)}[EB/OL]. ${date}[${accessed ?? '引用日期'}]. ${m.url}.`;
+}
+
+/**
+ * Chicago author-date (18th ed.) for a web page with no author: the site stands first, then the
+ * year or "n.d.", the title in quotation marks, the version, the day of publication, or, for an
+ * undated document, the access date, and the URL.
+ */
+export function chicagoCitation(m: CitationModel, accessed = m.accessed): string {
+  const parts = [
+    // In the author's place, the site's name is title-cased in English, as citeproc-js does.
+    `${typographic(m.lang === 'en' ? titleCase(m.container) : m.container)}.`,
+    m.issued ? `${m.issued.slice(0, 4)}.` : 'n.d.',
+    `“${typographic(m.title)}.”`,
+    `Version ${m.version}.`,
+    m.issued ? `${usDate(m.issued).replace(/, \d{4}$/u, '')}.` : `Accessed ${accessed ? usDate(accessed) : '[date of access]'}.`,
+    `${m.url}.`,
+  ];
+  return parts.join(' ');
 }
 
 const bibEscape = (s: string) => s.replace(/([{}\\&%$#_])/gu, '\\$1');
 
-export function bibtex(i: CitationInput): string {
-  const key = `${i.doc.id}-${i.clause.id}`.replace(/[^a-z0-9]+/gu, '-');
-  const fields = [
-    ['title', `{${bibEscape(i.doc.title.en)}}`],
-    ['note', `${bibEscape(clauseLabelEn(i.clause))}; Chinese title: ${bibEscape(i.doc.title.zh)}`],
-    ['howpublished', `${bibEscape(i.edition.en)}, version ${i.version}`],
-    ...(i.doc.date ? [['year', i.doc.date.slice(0, 4)], ['date', i.doc.date]] : []),
-    ['url', i.urls.en],
-    ...(i.accessed ? [['urldate', i.accessed]] : []),
+/** BibTeX (@misc, which BibTeX and biblatex both read); `accessed` may be a placeholder. */
+export function bibtex(m: CitationModel, accessed = m.accessed): string {
+  const fields: [string, string][] = [
+    // Double braces keep the title's capitals as they are.
+    ['title', `{${bibEscape(m.title)}}`],
+    ['howpublished', `${bibEscape(m.container)}, version ${m.version}`],
+    ['version', m.version],
+    ...(m.issued ? ([['year', m.issued.slice(0, 4)], ['date', m.issued]] as [string, string][]) : []),
+    ['url', m.url],
+    ...(accessed ? ([['urldate', accessed]] as [string, string][]) : []),
+    ['langid', m.lang === 'zh' ? 'chinese' : 'english'],
   ];
-  return `@misc{${key},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}`;
+  return `@misc{${m.key},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}`;
 }
 
-export function cslJson(i: CitationInput): string {
-  const parts = (iso: string) => [iso.split('-').map(Number)];
-  return JSON.stringify(
-    {
-      id: `${i.doc.id}#${i.clause.id}`,
-      type: 'document',
-      title: i.doc.title.en,
-      'original-title': i.doc.title.zh,
-      section: clauseLabelEn(i.clause),
-      'container-title': i.edition.en,
-      version: i.version,
-      ...(i.doc.date ? { issued: { 'date-parts': parts(i.doc.date) } } : {}),
-      ...(i.accessed && /^\d{4}-\d{2}-\d{2}$/u.test(i.accessed) ? { accessed: { 'date-parts': parts(i.accessed) } } : {}),
-      URL: i.urls.en,
-      language: 'zh-CN',
-    },
-    null,
-    2,
-  );
+export interface CslItem {
+  id: string;
+  type: 'webpage';
+  title: string;
+  'container-title': string;
+  version: string;
+  issued?: { 'date-parts': number[][] };
+  accessed?: { 'date-parts': number[][] };
+  URL: string;
+  language: string;
+}
+
+const dateParts = (iso: string) => ({ 'date-parts': [iso.split('-').map(Number)] });
+
+/** The CSL-JSON item (the format of Zotero, Mendeley and citeproc-js). */
+export function cslItem(m: CitationModel): CslItem {
+  return {
+    id: m.id,
+    type: 'webpage',
+    title: m.title,
+    'container-title': m.container,
+    version: m.version,
+    ...(m.issued ? { issued: dateParts(m.issued) } : {}),
+    ...(m.accessed && ISO_DATE.test(m.accessed) ? { accessed: dateParts(m.accessed) } : {}),
+    URL: m.url,
+    language: m.lang === 'zh' ? 'zh-CN' : 'en',
+  };
+}
+
+/** CSL-JSON as a file holds it: an array of items. */
+export function cslJson(m: CitationModel): string {
+  return JSON.stringify([cslItem(m)], null, 2);
 }

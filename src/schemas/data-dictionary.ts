@@ -77,8 +77,17 @@ export const DATA_FILES: DataFileEntry[] = [
   { key: 'changes', url: '/data/changes.json', title: L('What changed between plans', '前后文件的变化'), about: L('JSON (UTF-8, no BOM). Each document compared with its successor, section by section: the status of each change and the direction of its commitments.', 'JSON（UTF-8，无BOM）。每个文件与其后继文件逐部分比较：每项变化的状态及承诺力度的变化方向。'), schema: changesSchema },
   { key: 'changes-csv', url: '/data/changes.csv', title: L('What changed, as a table', '变化一览表'), about: L('CSV like the documents\' tables (UTF-8 with a BOM, CRLF line ends, a header row), one row per change of /data/changes.json, with both documents\' section headings or opening words. A cell starting with =, +, -, @, a tab or a carriage return starts with an apostrophe, so that no spreadsheet runs it as a formula.', 'CSV，格式同各文件的表格（带BOM的UTF-8、CRLF换行、首行为表头），/data/changes.json 的每项变化一行，并列出两文件的部分标题或开头文字。以 =、+、-、@、制表符或回车开头的单元格前加撇号，使电子表格不将其作为公式执行。'), schema: changesCsvRowSchema },
   {
+    key: 'citations', url: '/data/citations/', title: L('Citations for reference managers', '供文献管理软件使用的引用'),
+    about: L('BibTeX (UTF-8) and CSL-JSON (UTF-8, no BOM), from the same citation model as the clause pages\' citation blocks, in each interface language. The files carry no access date; the clause page adds the day of reading to what it offers for download.', 'BibTeX（UTF-8）和 CSL-JSON（UTF-8，无BOM），与条款页引用区块出自同一引用模型，每种界面语言各一份。文件不含访问日期；条款页在提供下载时加上阅读当天的日期。'),
+    elements: [
+      { name: '{document}/{clause}.{zh,en}.bib', meaning: L('One clause\'s BibTeX entry (@misc): the title with the clause, the URL of its page in that language, the document\'s date.', '单条款的 BibTeX 条目（@misc）：含条款编号的标题、该语言条款页网址、文件日期。') },
+      { name: '{document}/{clause}.{zh,en}.json', meaning: L('One clause\'s CSL-JSON: an array of one item of type webpage, which citeproc-js prints as the page shows (GB/T 7714 [EB/OL], Chicago author-date).', '单条款的 CSL-JSON：含一项（类型 webpage）的数组，citeproc-js 按页面所示格式输出（GB/T 7714 [EB/OL]、芝加哥作者-日期）。') },
+      { name: '{document}.{zh,en}.bib', meaning: L('The whole document\'s BibTeX: its own entry, then every clause\'s.', '整个文件的 BibTeX：先是文件本身的条目，其后为每一条款的条目。') },
+    ],
+  },
+  {
     key: 'akn', url: '/data/{document}.{zh,en}.akn.xml', title: L('One document in Akoma Ntoso 3.0', '单个文件的 Akoma Ntoso 3.0 格式'),
-    about: L('XML (UTF-8) in the Akoma Ntoso 3.0 namespace, one file per language expression of the same work (zh: Chinese, en: English). A structural test checks it; no validator for the AKN schema is available offline.', 'Akoma Ntoso 3.0 命名空间的XML（UTF-8），同一作品的每种语言表现形式一份（zh为中文，en为英文）。经结构测试检查；离线环境下无法使用AKN模式验证器。'),
+    about: L('XML (UTF-8) in the Akoma Ntoso 3.0 namespace, one file per language expression of the same work (zh: Chinese, en: English). Every file validates against the OASIS Akoma Ntoso 3.0 schema (xmllint, in the tests).', 'Akoma Ntoso 3.0 命名空间的XML（UTF-8），同一作品的每种语言表现形式一份（zh为中文，en为英文）。每个文件均通过 OASIS Akoma Ntoso 3.0 模式验证（测试中用 xmllint）。'),
     elements: [
       { name: 'doc/@name', meaning: L('The document type: plan, declaration or initiative.', '文件类型：plan（行动计划）、declaration（宣言）或 initiative（倡议）。') },
       { name: 'FRBRWork', meaning: L('The work: its URI /akn/lmc/doc/{type}/{date}/{document} (the date of adoption, or "undated"), the adoption date, and its name.', '作品：URI 为 /akn/lmc/doc/{类型}/{日期}/{文件}（通过日期，未载明时为 undated）、通过日期及名称。') },
@@ -201,6 +210,8 @@ export function dictionaryGaps(meanings: Record<string, Localized>, files: DataF
 export function dataFileEntry(name: string, documents: string[], files: DataFileEntry[] = DATA_FILES): DataFileEntry | undefined {
   return files.find((f) => {
     const pattern = f.url.replace(/^\/data\//u, '');
+    // A folder of files (citations/) is described as a whole.
+    if (pattern.endsWith('/')) return name === pattern.slice(0, -1);
     const names = pattern.includes('{document}')
       ? documents.flatMap((d) => (pattern.includes('{zh,en}') ? ['zh', 'en'].map((l) => pattern.replace('{document}', d).replace('{zh,en}', l)) : [pattern.replace('{document}', d)]))
       : [pattern];

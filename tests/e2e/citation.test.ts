@@ -20,33 +20,62 @@ const today = () => {
 };
 
 describe('the citation block', () => {
-  test('offers Chinese, English, URL, BibTeX and CSL-JSON with the access date filled in', async () => {
+  test('offers GB/T 7714, Chicago, URL, BibTeX and CSL-JSON in the page’s language, with the access date filled in', async () => {
     const page = await site.browser.context.newPage();
-    await page.goto(`${site.server.url}${CLAUSE}`);
+    await page.goto(`${site.server.url}zh/lmc-poa-2018-2022/4.2.5/`);
     const text = async (format: string) => (await page.textContent(`.citation-format[data-format="${format}"] pre`))!;
-    const zh = await text('zh');
-    expect(zh).toContain('澜沧江-湄公河合作五年行动计划（2018-2022）：第4.2.5条 水资源[EB/OL]');
-    expect(zh).toContain(`(2018-01-10)[${today()}]`);
-    expect(zh).toContain('/zh/lmc-poa-2018-2022/4.2.5/');
-    const en = await text('en');
-    expect(en).toContain('Five-Year Plan of Action on Lancang-Mekong Cooperation (2018-2022). 2018. Clause 4.2.5 (Water Resources).');
-    expect(en).toMatch(/Accessed \d{1,2} [A-Z][a-z]+ \d{4}\.$/u);
-    expect(await text('url')).toMatch(/^https?:\/\/.+\/en\/lmc-poa-2018-2022\/4\.2\.5\/$/u);
+    const gbt = await text('gbt');
+    expect(gbt).toMatch(/^澜沧江-湄公河合作五年行动计划（2018-2022）：第4\.2\.5条\[EB\/OL\]\. \(2018-01-10\)\[(\d{4}-\d{2}-\d{2})\]\. https?:\/\/.+\/zh\/lmc-poa-2018-2022\/4\.2\.5\/\.$/u);
+    expect(gbt).toContain(`[${today()}]`);
+    expect(await text('chicago')).toContain('. 2018. “澜沧江-湄公河合作五年行动计划（2018-2022）：第4.2.5条.” Version ');
+    expect(await text('url')).toMatch(/^https?:\/\/.+\/zh\/lmc-poa-2018-2022\/4\.2\.5\/$/u);
     expect(await text('bibtex')).toContain(`urldate = {${today()}}`);
-    const csl = JSON.parse(await text('csl'));
-    expect(csl).toMatchObject({ id: 'lmc-poa-2018-2022#4.2.5', type: 'document', section: 'clause 4.2.5', issued: { 'date-parts': [[2018, 1, 10]] } });
+    expect(await text('bibtex')).toContain('/zh/lmc-poa-2018-2022/4.2.5/}');
+    const [csl] = JSON.parse(await text('csl'));
+    expect(csl).toMatchObject({ id: 'lmc-poa-2018-2022#4.2.5', type: 'webpage', title: '澜沧江-湄公河合作五年行动计划（2018-2022）：第4.2.5条', issued: { 'date-parts': [[2018, 1, 10]] } });
     expect(csl.accessed['date-parts'][0]).toHaveLength(3);
     expect(await page.locator('.copy-citation').first().isVisible()).toBe(true);
+    // The downloads carry what the page shows, access date included.
+    for (const format of ['bibtex', 'csl']) {
+      const href = (await page.getAttribute(`.citation-downloads a[data-format="${format}"]`, 'href'))!;
+      expect(href).toMatch(/^blob:/u);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`.citation-downloads a[data-format="${format}"]`)]);
+      expect(download.suggestedFilename()).toBe(`lmc-poa-2018-2022-4-2-5-zh.${format === 'csl' ? 'json' : 'bib'}`);
+      expect(await readFile((await download.path())!, 'utf8')).toBe(`${await text(format)}\n`);
+    }
     await page.close();
   });
 
-  test('is correct without JavaScript except the date', async () => {
+  test('prints an undated document’s year as “n.d.” with a single full stop', async () => {
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}${'en/lmc-innovation-corridor-initiative/preamble.p1/'}`);
+    const chicago = (await page.textContent('.citation-format[data-format="chicago"] pre'))!;
+    expect(chicago).toContain(' n.d. “Joint Initiative on Building the Lancang-Mekong Regional Innovation Corridor, Preamble, Paragraph 1.”');
+    expect(chicago).not.toContain('..');
+    expect(chicago).toMatch(/Accessed [A-Z][a-z]+ \d{1,2}, \d{4}\. https?:\/\/\S+\/en\/lmc-innovation-corridor-initiative\/preamble\.p1\/\.$/u);
+    await page.close();
+  });
+
+  test('is correct without JavaScript except the date, and its downloads are the same text', async () => {
     const context = await site.browser.context.browser()!.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site.server.url}${CLAUSE}`);
-    expect(await page.textContent('.citation-format[data-format="zh"] pre')).toContain('(2018-01-10)[引用日期]');
-    expect(await page.textContent('.citation-format[data-format="en"] pre')).toContain('Accessed [date of access].');
-    expect(JSON.parse((await page.textContent('.citation-format[data-format="csl"] pre'))!).accessed).toBeUndefined();
+    const text = async (format: string) => (await page.textContent(`.citation-format[data-format="${format}"] pre`))!;
+    expect(await text('gbt')).toContain('(2018-01-10)[引用日期]');
+    expect(await text('gbt')).toContain('Five-Year Plan of Action on Lancang-Mekong Cooperation (2018-2022), Clause 4.2.5[EB/OL]');
+    expect(await text('chicago')).toContain('. 2018. “Five-Year Plan of Action on Lancang-Mekong Cooperation (2018-2022), Clause 4.2.5.” Version ');
+    expect(JSON.parse(await text('csl'))[0].accessed).toBeUndefined();
+    for (const format of ['bibtex', 'csl']) {
+      const href = new URL((await page.getAttribute(`.citation-downloads a[data-format="${format}"]`, 'href'))!, page.url()).href;
+      expect(href).toMatch(format === 'csl' ? /\/data\/citations\/lmc-poa-2018-2022\/4\.2\.5\.en\.json$/u : /\.en\.bib$/u);
+      expect(await (await fetch(href)).text()).toBe(`${await text(format)}\n`);
+    }
+    // The whole document's BibTeX: its own entry, then one per clause, in the page's language.
+    const whole = await (await fetch(new URL((await page.getAttribute('.citation-downloads a:last-child', 'href'))!, page.url()))).text();
+    const data = JSON.parse(await readFile(path.join(ROOT, 'dist', 'data', 'lmc-poa-2018-2022.json'), 'utf8'));
+    expect(whole.match(/^@misc\{/gmu)).toHaveLength(data.clauses.length + 1);
+    expect(whole).toContain(`@misc{lmc-poa-2018-2022-document-en,\n  title = {{Five-Year Plan of Action on Lancang-Mekong Cooperation (2018-2022)}}`);
+    expect(whole).toContain(await text('bibtex'));
     await context.close();
   });
 });
@@ -71,13 +100,15 @@ describe('downloads', () => {
     const page = await site.browser.context.newPage();
     await page.goto(`${site.server.url}zh/lmc-naypyitaw-declaration-2023/`);
     const links = await page.$$eval('.downloads a[download]', (els) => els.map((e) => (e as HTMLAnchorElement).href));
-    expect(links).toHaveLength(4);
+    expect(links).toHaveLength(5);
+    expect(links[4]).toMatch(/\/data\/citations\/lmc-naypyitaw-declaration-2023\.zh\.bib$/u);
+    expect(await (await fetch(links[4]!)).text()).toMatch(/^@misc\{lmc-naypyitaw-declaration-2023-document-zh,\n  title = \{\{澜沧江—湄公河合作第四次领导人会议内比都宣言\}\}/u);
     const data = JSON.parse(await (await fetch(links[0]!)).text());
     const csv = await (await fetch(links[1]!)).text();
     const rows = csv.replace(/^\ufeff/u, '').trim().split('\r\n');
     expect(rows[0]).toBe('id,parent,number,heading_zh,heading_en,text_zh,text_en,source,translation_status');
     expect(rows).toHaveLength(data.clauses.length + 1);
-    // Akoma Ntoso 3.0 structural test (no validator for its schema is available from the registries):
+    // Akoma Ntoso 3.0 structure (tests/e2e/validators.test.ts also validates every file against the OASIS schema):
     // well-formed XML in the AKN namespace; FRBR work, expression (with language) and manifestation;
     // one element per clause, eIds unique and derived from the clause ids; the clause text present.
     for (const [url, lang] of [[links[2]!, 'zho'], [links[3]!, 'eng']] as const) {

@@ -47,7 +47,7 @@ describe('the data dictionary', () => {
 
   test('maps every kind of file the build publishes under /data/ to its entry', () => {
     const docs = ['lmc-poa-2018-2022'];
-    for (const name of ['index.json', 'links.json', 'glossary.json', 'changes.json', 'changes.csv', 'lmc-poa-2018-2022.json', 'lmc-poa-2018-2022.csv', 'lmc-poa-2018-2022.zh.akn.xml', 'lmc-poa-2018-2022.en.akn.xml']) {
+    for (const name of ['index.json', 'links.json', 'glossary.json', 'changes.json', 'changes.csv', 'citations', 'lmc-poa-2018-2022.json', 'lmc-poa-2018-2022.csv', 'lmc-poa-2018-2022.zh.akn.xml', 'lmc-poa-2018-2022.en.akn.xml']) {
       expect(dataFileEntry(name, docs)?.key, name).toBeDefined();
     }
     expect(dataFileEntry('unknown.json', docs)).toBeUndefined();
