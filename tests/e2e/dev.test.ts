@@ -81,13 +81,13 @@ afterAll(async () => {
 
 test('serves the site and shows an edit to a translation, and a broken edit is a located error that the server survives', async () => {
   const page = `http://127.0.0.1:${port}/en/lmc-poa-2018-2022/4.2.5.p1/`;
-  await waitForPage(page, (html) => html.includes('Carry out sound top-level design'), 120_000);
+  await waitForPage(page, (html) => html.includes('Draw up sound overall plans'), 120_000);
   expect(log).not.toMatch(/telemetry/iu);
 
   const file = path.join(root, 'content', 'translations', 'lmc-poa-2018-2022.yaml');
   const original = await readFile(file, 'utf8');
-  await writeFile(file, original.replace('Carry out sound top-level design', 'Undertake careful overall planning'));
-  await waitForPage(page, (html) => html.includes('Undertake careful overall planning') && !html.includes('Carry out sound top-level design'));
+  await writeFile(file, original.replace('Draw up sound overall plans', 'Undertake careful overall planning'));
+  await waitForPage(page, (html) => html.includes('Undertake careful overall planning') && !html.includes('Draw up sound overall plans'));
 
   // An unclosed quotation: the pipeline names the file, line and column, and the server stays up.
   const broken = original.replace('  "4.2.5.p1":\n    text: >-', '  "4.2.5.p1":\n    text: "unclosed');
@@ -99,5 +99,5 @@ test('serves the site and shows an edit to a translation, and a broken edit is a
   await waitForPage(page, (html) => html.includes('Undertake careful overall planning'));
 
   await writeFile(file, original);
-  await waitForPage(page, (html) => html.includes('Carry out sound top-level design'));
+  await waitForPage(page, (html) => html.includes('Draw up sound overall plans'));
 }, 300_000);
