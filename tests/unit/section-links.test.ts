@@ -9,6 +9,7 @@ const doc = (id: string, date: string, clauses: [string, string | null, string, 
   clauses: clauses.map(([cid, parent, heading, text]) => ({
     id: cid, parent, ...(heading ? { heading: { zh: heading, en: '' } } : {}), text: { zh: text, en: '' },
     source: [{ file: '000_0000000000000000.txt', lines: [1, 1] as [number, number] }], notes: [], topics: [], commitments: [],
+    translation: { status: 'draft' as const, reviewed: null, of: null },
   })),
 });
 const asean = doc('asean-china-poa-2021-2025', '2020-11-12', [
