@@ -156,7 +156,12 @@ async function readerExperience() {
     const files: string[] = [];
     page.on('requestfinished', (r) => files.push(new URL(r.url()).pathname));
     await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
-    const text = await page.evaluate(() => document.body.innerText);
+    // The page's text as laid out: clauses off screen skip rendering (content-visibility: auto),
+    // and innerText leaves out what is not rendered, so lay them all out first.
+    const text = await page.evaluate(() => {
+      for (const el of document.querySelectorAll<HTMLElement>('.clause')) el.style.contentVisibility = 'visible';
+      return document.body.innerText;
+    });
     const read = async (p: string) => readFile(path.join(dist, p.replace(/\/$/u, '/index.html')));
     const html = await read(`/${url}`);
     const css = (await Promise.all(files.filter((f) => f.endsWith('.css')).map(read))).reduce((n, b) => n + gzipSync(b).length, 0);

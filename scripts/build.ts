@@ -16,12 +16,13 @@ import { editionSchema } from '../src/schemas/edition';
 import { report, rootArgument } from './build-content';
 import { readDataFile } from './lib/data-file';
 import { Diagnostics } from './lib/diagnostics';
-import { writeDownloads, writeRedirectPages } from './lib/downloads';
+import { writeDownloads, writeRedirectPages, writeRetiredPages } from './lib/downloads';
 import { readGeneratedDocuments } from './lib/emit';
-import { contentSecurityPolicy, finaliseSite, writeServerConfigs } from './lib/finalise';
+import { finaliseSite, writeServerConfigs } from './lib/finalise';
+import { sitePolicy } from './lib/server-config';
 import { display, projectPaths } from './lib/paths';
 import { progressHooks } from './lib/progress';
-import { readRedirects } from './lib/registry';
+import { readRedirects, readRetired } from './lib/registry';
 import { writeSearchIndex } from './lib/search-index';
 import { astroBuild, exitCode } from './lib/site';
 
@@ -44,17 +45,18 @@ try {
   await hooks.stage('content', () => contentProcess(paths.root), () => 'content/generated/');
   const edition = await readDataFile(editionSchema, paths.edition, display(paths.root, paths.edition), diagnostics);
   const redirects = await readRedirects(paths, diagnostics);
+  const retired = await readRetired(paths, diagnostics);
   diagnostics.throwIfFatal();
   // The published base: SITE_URL for a deployment, else content/edition.yaml (astro.config.mjs agrees).
   const site = process.env.SITE_URL || edition!.data.site;
   const { version } = JSON.parse(await readFile(path.join(paths.root, 'package.json'), 'utf8')) as { version: string };
   await hooks.stage('site', () => astroBuild(paths.root, outDir), (n) => `${n} HTML pages in dist/`);
   const documents = await readGeneratedDocuments(paths);
-  await hooks.stage('downloads', async () => (await writeDownloads(documents, outDir, site, version)) + (await writeRedirectPages(redirects, outDir, site)), (n) => `${n} files: CSV, Akoma Ntoso, redirect pages`);
+  await hooks.stage('downloads', async () => (await writeDownloads(documents, outDir, site, version)) + (await writeRedirectPages(redirects, outDir, site)) + (await writeRetiredPages(retired, outDir)), (n) => `${n} files: CSV, Akoma Ntoso, redirect pages`);
   await hooks.stage('search', () => writeSearchIndex(documents, outDir), (r) => `${r.records} clause records in 2 bundles, ${Math.round(r.bytes / 1024)} KB`);
   await hooks.stage('finalise', async () => {
     const finished = await finaliseSite(outDir);
-    await writeServerConfigs(paths.root, outDir, contentSecurityPolicy(finished.hashes));
+    await writeServerConfigs(paths.root, outDir, sitePolicy());
     return finished;
   }, (r) => `${r.pages} pages: relative links, CSP; .htaccess, web.config`);
   // The content process printed its own; these are from this process's reading of edition.yaml and redirects.yaml.

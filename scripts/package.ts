@@ -1,21 +1,52 @@
 /**
- * `npm run package`: a versioned archive of the built site for administrators, with
- * SHA256SUMS and INSTALL.txt, verified after writing by unpacking it and checking every sum.
- * Run `npm run build` first.
+ * `npm run package -- --site-url URL` (or `SITE_URL=URL npm run package`): a versioned archive
+ * of the site for administrators, with SHA256SUMS, INSTALL.txt and the nginx files filled in
+ * for URL, verified after writing by unpacking it and checking every sum. Canonical links,
+ * citations and the sitemap carry the published base, so the package refuses to go without
+ * one; it builds dist/ for that URL unless dist/ was built for it already.
  */
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './lib/paths';
-import { sitePolicy } from './lib/server-config';
+import { nginxSite, nginxSnippet, sitePolicy } from './lib/server-config';
 
+/** Where INSTALL.txt tells administrators to put the site's files. */
+const SERVER_ROOT = '/srv/mekong-plans/';
+const USAGE = 'Usage: npm run package -- --site-url https://intranet.example/lmc/   (or SITE_URL=https://intranet.example/lmc/ npm run package)';
+
+/** The published base URL from `--site-url URL`, `--site-url=URL` or SITE_URL; exits with what to pass if there is none. */
+function publishedBase(): URL {
+  const args = process.argv.slice(2);
+  const at = args.findIndex((a) => a === '--site-url' || a.startsWith('--site-url='));
+  const given = at < 0 ? process.env.SITE_URL : args[at]!.includes('=') ? args[at]!.slice('--site-url='.length) : args[at + 1];
+  if (!given) {
+    process.stderr.write(`npm run package needs the address the site will be published at: its canonical links, citations and sitemap carry it.\n${USAGE}\n`);
+    process.exit(2);
+  }
+  let url: URL;
+  try {
+    url = new URL(given.endsWith('/') ? given : `${given}/`);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    process.stderr.write(`Unexpected site URL \`${given}\`, expected an http or https address without query or fragment.\n${USAGE}\n`);
+    process.exit(2);
+  }
+  return url;
+}
+
+const site = publishedBase();
 const dist = path.join(ROOT, 'dist');
-if (!existsSync(path.join(dist, 'index.html'))) {
-  process.stderr.write('dist/ has no site: run `npm run build` first.\n');
-  process.exit(1);
+const builtFor = existsSync(path.join(dist, 'sitemap.xml')) ? /<loc>([^<]+)<\/loc>/u.exec(await readFile(path.join(dist, 'sitemap.xml'), 'utf8'))?.[1] : undefined;
+if (!existsSync(path.join(dist, 'index.html')) || builtFor !== site.href) {
+  process.stdout.write(`Building dist/ for ${site.href}${builtFor ? ` (it was built for ${builtFor})` : ''}\n`);
+  const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, SITE_URL: site.href, ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (built.status !== 0) process.exit(built.status ?? 1);
 }
 const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const name = `mekong-plans-${version}`;
@@ -24,10 +55,16 @@ const staging = await mkdtemp(path.join(os.tmpdir(), 'mekong-package-'));
 const top = path.join(staging, name);
 
 await cp(dist, path.join(top, 'site'), { recursive: true });
-const csp = await sitePolicy(dist);
-await mkdir(path.join(top, 'server'), { recursive: true });
-await writeFile(path.join(top, 'server', 'nginx.conf'), (await readFile(path.join(ROOT, 'server', 'nginx.conf'), 'utf8')).replaceAll('{{CSP}}', csp));
-await writeFile(path.join(top, 'INSTALL.txt'), install(version));
+// The configurations, filled in for the published address: nginx's files, and Apache's 404 page path.
+const base = site.pathname;
+const values = { base, siteRoot: SERVER_ROOT, csp: sitePolicy() };
+await mkdir(path.join(top, 'server', 'nginx', 'snippets'), { recursive: true });
+await mkdir(path.join(top, 'server', 'nginx', 'sites-available'), { recursive: true });
+await writeFile(path.join(top, 'server', 'nginx', 'snippets', 'mekong-plans.conf'), await nginxSnippet(ROOT, values));
+await writeFile(path.join(top, 'server', 'nginx', 'sites-available', 'mekong-plans'), await nginxSite(ROOT, { ...values, listen: site.port || '80', serverName: site.hostname }));
+const htaccess = path.join(top, 'site', '.htaccess');
+await writeFile(htaccess, (await readFile(htaccess, 'utf8')).replace(/^ErrorDocument 404 \/404\.html$/mu, `ErrorDocument 404 ${base}404.html`));
+await writeFile(path.join(top, 'INSTALL.txt'), install(version, site));
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -65,41 +102,85 @@ const archiveSum = createHash('sha256').update(await readFile(archive)).digest('
 await writeFile(`${archive}.sha256`, `${archiveSum}  ${path.basename(archive)}\n`);
 process.stdout.write(`Wrote ${path.relative(ROOT, archive)} (${listed.length} files verified)\nsha256 ${archiveSum}\n`);
 
-function install(v: string): string {
+function install(v: string, url: URL): string {
+  const base = url.pathname;
+  const sub = base !== '/';
   return `Mekong Plans ${v}: installing the site
 =====================================
 
+This package is made for ${url.href}: canonical links, citations and the sitemap
+name that address, and the server files below are filled in for it (path ${base},
+host name ${url.hostname}, files in ${SERVER_ROOT}). For another address, make another
+package: npm run package -- --site-url URL.
+
 The folder site/ is the whole website: static files only, no database, no server-side
-code, and no request to any other host. Every link inside it is relative, so it works at
-the root of a server, under any sub-path (for example /intranet/lmc/), and opened directly
-from a disk or USB stick. SHA256SUMS lists a checksum for every file; check it with
+code, and no request to any other host. Every link inside it is relative, so it also works
+opened directly from a disk or USB stick. SHA256SUMS lists a checksum for every file:
   sha256sum -c SHA256SUMS        (Linux)
   Get-FileHash -Algorithm SHA256 (Windows PowerShell, file by file)
+
+Every server below sends the same headers: the Content-Security-Policy (only the site
+itself; frame-ancestors 'none'), X-Content-Type-Options: nosniff and Referrer-Policy:
+same-origin. Pagefind's index files (.pagefind, .pf_meta, .pf_index, .pf_fragment,
+.pf_filter) are served as application/octet-stream and never compressed again; files in
+_astro/ are cached for a year, pages and data revalidate; folders are never listed;
+dotfiles are not served; a missing address gets the site's 404 page.
 
 Just open it
   Open site/index.html in a browser. Reading, navigation and data files work. Search needs
   a web server (browsers do not let it load its index from a file) and says so.
 
-nginx
-  1. Copy site/ to a folder, e.g. /srv/mekong-plans/.
-  2. Take server/nginx.conf, replace {{LISTEN}}, {{BASE}} (e.g. /intranet/lmc/) and {{ROOT}}
-     (e.g. /srv/mekong-plans/), and include it in the http block; reload nginx.
-     It sets the MIME types of Pagefind's index files (served as bytes, never gzipped again),
-     caching (long for hashed assets in _astro/, revalidation for pages and data), the
-     Content-Security-Policy, and the 404 page.
+nginx (Debian or Ubuntu, as installed: /etc/nginx/nginx.conf and sites-enabled/default)
+  1. Copy the site's files:
+       sudo mkdir -p ${SERVER_ROOT}
+       sudo cp -r site/. ${SERVER_ROOT}
+  2. Choose one of the two files in server/nginx/ (they hold the same settings and need
+     nothing in the http block; the MIME types of nginx's mime.types are kept, with CSV
+     added):
+${sub ? `     a. Beside what the server already serves, at ${base}: the snippet.
+          sudo cp server/nginx/snippets/mekong-plans.conf /etc/nginx/snippets/
+        Then add this line inside the server { } block of the site that answers
+        ${url.host} (on a stock Debian, /etc/nginx/sites-available/default, e.g. after
+        the line "server_name _;"):
+          include snippets/mekong-plans.conf;
+     b. Or a server of its own for the host name ${url.hostname} (it is not the
+        default_server, so the default site keeps answering every other name):
+` : `     The site is at the root of its address, so it needs a server of its own (the snippet
+     is for a sub-path beside another site):
+     b. A server for the host name ${url.hostname} (it is not the default_server, so the
+        default site keeps answering every other name):
+`}          sudo cp server/nginx/sites-available/mekong-plans /etc/nginx/sites-available/
+          sudo ln -s ../sites-available/mekong-plans /etc/nginx/sites-enabled/
+        It listens on port ${url.port || '80'}; for HTTPS, add your certificate's listen 443 ssl lines.
+  3. Check and reload:
+       sudo nginx -t && sudo systemctl reload nginx
+     nginx -t must report no warning ("conflicting server name" means another server
+     already claims ${url.hostname}).
+  4. Open ${url.href}zh/ and search for 水资源.
+  If the files are elsewhere than ${SERVER_ROOT}, change the alias line in the file you
+  chose; keep its final slash.
 
-Apache
-  Copy the contents of site/ into the folder the site is served from. The .htaccess file
-  in it sets the MIME types, compression exclusions, caching and Content-Security-Policy
-  (needs AllowOverride for FileInfo, Indexes and Headers, and mod_headers). If the site is
-  not at the server root, change the last line, ErrorDocument 404 /404.html, to the
-  site's path, e.g. ErrorDocument 404 /intranet/lmc/404.html.
+Apache (Debian: apache2)
+  1. Copy the contents of site/, .htaccess included, to the folder served at ${base},
+     e.g. sudo cp -r site/. /var/www/html${sub ? base.slice(0, -1) : ''}/
+  2. Enable the modules the .htaccess uses:
+       sudo a2enmod headers mime alias setenvif
+  3. Let the .htaccess work there (Debian's default is AllowOverride None, which ignores
+     it): in the site's configuration (e.g. /etc/apache2/sites-available/000-default.conf)
+     add
+       <Directory /var/www/html${sub ? base.slice(0, -1) : ''}>
+           AllowOverride FileInfo Indexes Options=Indexes
+       </Directory>
+  4. sudo apache2ctl configtest && sudo systemctl reload apache2
+  The .htaccess sets Options -Indexes (no folder listings), the MIME types, compression
+  exclusions, caching, the headers and the 404 page (ErrorDocument ${base}404.html).
 
 IIS
-  Copy the contents of site/ into the site or application folder. web.config in it sets
-  the MIME types (IIS refuses unknown extensions otherwise: .pagefind, .pf_meta, .pf_index,
-  .pf_fragment, .pf_filter, .json, .wasm), caching, the Content-Security-Policy and the
-  404 page.
+  1. Copy the contents of site/ into the site or application folder served at ${base}.
+  2. Install the Static Content feature; web.config does the rest: the MIME types (IIS
+     refuses unknown extensions otherwise: .pagefind, .pf_meta, .pf_index, .pf_fragment,
+     .pf_filter, .json, .wasm, .csv), no directory browsing, caching, the headers and
+     the 404 page.
 
 Updating
   Replace the whole folder with the new edition's site/. Clause addresses stay the same

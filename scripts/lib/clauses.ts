@@ -32,6 +32,7 @@ export interface SegmentLike {
   lines: [number, number];
   join?: 'previous';
   reason?: Localized;
+  split?: { line: number; after: string; reason: Localized }[];
 }
 
 /** A clause before translation: Chinese only. */
@@ -64,26 +65,60 @@ export function assembleParagraphs(segments: SegmentLike[], sources: Map<string,
       if (BLANK.test(raw)) continue;
       const content = (source.format === 'markdown' ? stripMarkdown(raw) : raw).replace(/^[\s\u00a0\u3000]+/u, '');
       const column = source.format === 'markdown' ? raw.search(/[^\s#*\u00a0\u3000]/u) + 1 : raw.search(/[^\s\u00a0\u3000]/u) + 1;
-      const part: Part = { file: segment.file, line, column, content };
+      const pieces = splitLine({ file: segment.file, line, column, content }, segment, s, recipeName, locate, list, diagnostics);
       const note = first && segment.reason ? [{ kind: 'editorial' as const, zh: segment.reason.zh, en: segment.reason.en }] : [];
+      const [part, ...rest] = pieces;
       if (first && segment.join === 'previous') {
         const previous = paragraphs[paragraphs.length - 1];
         if (!previous) {
           diagnostics.error('Unexpected `join: previous` on the first segment, expected a paragraph before it to join', { file: recipeName, place: locate([list, s, 'join']), ruleId: 'join-without-previous' });
         } else {
-          previous.parts.push(part);
+          previous.parts.push(part!.part);
           previous.notes.push(...note);
         }
       } else {
-        paragraphs.push({ parts: [part], notes: note });
+        paragraphs.push({ parts: [part!.part], notes: note });
       }
+      for (const piece of rest) paragraphs.push({ parts: [piece.part], notes: piece.notes });
       first = false;
     }
+    segment.split?.forEach((split, i) => {
+      if (split.line < segment.lines[0] || split.line > last) {
+        diagnostics.error(`Unexpected split at line ${split.line}, expected a line of this segment (${segment.lines[0]}-${segment.lines[1]})`, { file: recipeName, place: locate([list, s, 'split', i, 'line']), ruleId: 'split-outside-segment' });
+      }
+    });
     if (first) {
       diagnostics.error(`Unexpected segment without text (lines ${segment.lines[0]}-${segment.lines[1]} are blank), expected at least one line of text`, { file: recipeName, place: locate([list, s, 'lines']), ruleId: 'empty-segment' });
     }
   });
   return paragraphs;
+}
+
+/**
+ * Cuts a line where the segment's `split` says a paragraph ends inside it. Each piece after
+ * the first starts a paragraph and carries the split's reason as an editorial note.
+ */
+function splitLine(part: Part, segment: SegmentLike, s: number, recipeName: string, locate: (path: (string | number)[]) => Place | undefined, list: string, diagnostics: Diagnostics): { part: Part; notes: Note[] }[] {
+  const pieces = [{ part, notes: [] as Note[] }];
+  segment.split?.forEach((split, i) => {
+    if (split.line !== part.line) return;
+    const current = pieces[pieces.length - 1]!.part;
+    const at = current.content.indexOf(split.after);
+    if (at < 0 || current.content.indexOf(split.after, at + 1) >= 0) {
+      diagnostics.error(`Unexpected split text \`${split.after}\` ${at < 0 ? 'not found' : 'found more than once'} in line ${split.line}, expected it exactly once (the paragraph ends after it)`, { file: recipeName, place: locate([list, s, 'split', i, 'after']), ruleId: 'split-text' });
+      return;
+    }
+    const end = at + split.after.length;
+    const tail = current.content.slice(end);
+    const lead = tail.length - tail.replace(/^[\s\u00a0\u3000]+/u, '').length;
+    if (!tail.slice(lead)) {
+      diagnostics.error(`Unexpected split at the end of line ${split.line}, expected text after \`${split.after}\` to start the next paragraph`, { file: recipeName, place: locate([list, s, 'split', i, 'after']), ruleId: 'split-text' });
+      return;
+    }
+    pieces[pieces.length - 1]!.part = { ...current, content: current.content.slice(0, end) };
+    pieces.push({ part: { ...current, column: current.column + end + lead, content: tail.slice(lead) }, notes: [{ kind: 'editorial', zh: split.reason.zh, en: split.reason.en }] });
+  });
+  return pieces;
 }
 
 /** Merges the lines of a paragraph into inclusive ranges per file, in reading order. */

@@ -1,9 +1,12 @@
 /** Stage: per-document downloads and redirect pages, written into the built site. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentData } from '../../src/schemas/document';
 import type { Redirects } from '../../src/schemas/registry';
-import { toAkomaNtoso, toCsv } from './exports';
+import { changesCsvRowSchema } from '../../src/schemas/data-dictionary';
+import { csvField, toAkomaNtoso, toCsv } from './exports';
+import type { ChangesData } from '../../src/schemas/changes';
 
 /** Writes data/{document}.csv and data/{document}.{zh,en}.akn.xml. Returns the number of files. */
 export async function writeDownloads(documents: DocumentData[], outDir: string, site: string, version: string): Promise<number> {
@@ -18,10 +21,76 @@ export async function writeDownloads(documents: DocumentData[], outDir: string, 
     }
     n += 3;
   }
+  // issue 15: the changes for analysts, beside /data/changes.json (written by Astro before this stage)
+  const changes = path.join(data, 'changes.json');
+  if (existsSync(changes)) {
+    await writeFile(path.join(data, 'changes.csv'), changesCsv(JSON.parse(await readFile(changes, 'utf8')) as ChangesData, documents));
+    n++;
+  }
   return n;
 }
 
+/** /data/changes.csv: one row per change, with both documents' section headings (or opening words) and the level changes. */
+export function changesCsv(data: ChangesData, documents: DocumentData[]): string {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const heading = (doc: string, ids: string[], lang: 'zh' | 'en') => {
+    const clauses = new Map(byId.get(doc)?.clauses.map((c) => [c.id, c]) ?? []);
+    // A declaration's paragraphs have no heading: their opening words stand for one.
+    const label = (id: string) => {
+      const c = clauses.get(id);
+      const text = c?.heading?.[lang] || c?.text[lang] || '';
+      const max = lang === 'zh' ? 30 : 80;
+      return text.length > max ? `${text.slice(0, max)}…` : text;
+    };
+    return ids.map(label).filter(Boolean).join('; ');
+  };
+  const header = Object.keys(changesCsvRowSchema.shape);
+  const rows = data.comparisons.flatMap((c) => c.changes.map((x) => [
+    c.from, c.to, x.from.join(' '), x.to.join(' '), x.status, x.origin, x.commitment,
+    heading(c.from, x.from, 'zh'), heading(c.to, x.to, 'zh'), heading(c.from, x.from, 'en'), heading(c.to, x.to, 'en'),
+    x.levels.map((l) => `${l.from.clause} ${l.from.chain} (${l.from.level}) -> ${l.to.clause} ${l.to.chain} (${l.to.level})`).join('; '),
+  ]));
+  return `\ufeff${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
 const escape = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/"/gu, '&quot;');
+
+/**
+ * A static page at the address of each retired clause (issue 17), in both interface languages:
+ * it says the clause was withdrawn, in which edition and why, and links the document.
+ */
+export async function writeRetiredPages(retired: Redirects['retired'], outDir: string): Promise<number> {
+  let n = 0;
+  for (const r of retired) {
+    const [doc, clause] = r.clause.split('#') as [string, string];
+    for (const lang of ['zh', 'en'] as const) {
+      const dir = path.join(outDir, lang, doc, clause);
+      await mkdir(dir, { recursive: true });
+      const zh = lang === 'zh';
+      const title = zh ? `本条已停用（${r.edition}版）` : `This clause was retired in edition ${r.edition}`;
+      await writeFile(path.join(dir, 'index.html'), `<!doctype html>
+<html lang="${zh ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escape(title)}</title>
+</head>
+<body>
+<main>
+<h1>${escape(title)}</h1>
+<p lang="zh-CN">${escape(r.reason.zh)}</p>
+<p lang="en">${escape(r.reason.en)}</p>
+<p><a href="../index.html">${zh ? '全文' : 'Whole document'}</a></p>
+</main>
+</body>
+</html>
+`);
+      n++;
+    }
+  }
+  return n;
+}
 
 /**
  * A static redirect page for each moved clause, in both interface languages: meta refresh,

@@ -38,6 +38,8 @@ export async function writeGenerated(paths: ProjectPaths, model: Model): Promise
     await writeFile(path.join(paths.generatedDocuments, `${doc.id}.mdx`), documentMdx(doc, terms));
   }
   const index = {
+    // The edition's version and date (issue 17).
+    edition: model.permanence.edition,
     documents: model.documents.map((d) => ({
       id: d.id, title: d.title, type: d.type, date: d.date, completeness: d.completeness, witnesses: d.witnesses,
       clauses: d.clauses.length, url: `/data/${d.id}.json`,
@@ -47,6 +49,7 @@ export async function writeGenerated(paths: ProjectPaths, model: Model): Promise
   await writeFile(path.join(paths.generatedData, 'sources.json'), json(sourceAccounting(model)));
   await writeFile(path.join(paths.generatedData, 'links.json'), json({ links: model.crossLinks?.links ?? [] }));
   await writeFile(path.join(paths.generatedData, 'topics.json'), json({ topics: model.crossLinks?.topics ?? [] }));
+  if (model.changes) await writeFile(path.join(paths.generatedData, 'changes.json'), json(model.changes)); // issue 15
   await writeFile(path.join(paths.generatedData, 'named-documents.json'), json({ documents: model.crossLinks?.named ?? [] }));
   return { data: model.documents.length + 1, mdx: model.documents.length };
 }

@@ -3,22 +3,42 @@
  * language expression of the same work, with eIds derived from clause ids.
  */
 import type { Clause, DocumentData } from '../../src/schemas/document';
+import { csvRowSchema } from '../../src/schemas/data-dictionary';
+import type { z } from 'astro/zod';
 
-const csvField = (value: string) => (/[",\n\r]/u.test(value) ? `"${value.replace(/"/gu, '""')}"` : value);
+type CsvRow = z.infer<typeof csvRowSchema>;
 
-/** RFC 4180 CSV with a header row, UTF-8 with a BOM so that spreadsheet programs read Chinese correctly. */
+// A cell a spreadsheet would read as a formula (= + - @, or a tab or carriage return before
+// one) is neutralised with a leading apostrophe, as OWASP recommends against CSV injection.
+const FORMULA = /^[=+\-@\t\r]/u;
+
+/** One CSV cell: neutralised if it could start a formula, quoted if it holds a separator, quote or line break. */
+export function csvField(raw: string): string {
+  const value = FORMULA.test(raw) ? `'${raw}` : raw;
+  return /[",\n\r]/u.test(value) ? `"${value.replace(/"/gu, '""')}"` : value;
+}
+
+/**
+ * RFC 4180 CSV with a header row, UTF-8 with a BOM so that spreadsheet programs read Chinese
+ * correctly. Cells that a spreadsheet would take for a formula start with an apostrophe.
+ */
 export function toCsv(doc: DocumentData): string {
-  const header = ['id', 'parent', 'number', 'heading_zh', 'heading_en', 'text_zh', 'text_en', 'source'];
-  const rows = doc.clauses.map((c) => [
-    c.id,
-    c.parent ?? '',
-    c.number ?? '',
-    c.heading?.zh ?? '',
-    c.heading?.en ?? '',
-    c.text.zh,
-    c.text.en,
-    c.source.map((s) => `${s.file}:${s.lines[0]}-${s.lines[1]}`).join(' '),
-  ]);
+  // The columns are the data dictionary's (src/schemas/data-dictionary.ts), in its order.
+  const header = Object.keys(csvRowSchema.shape) as (keyof CsvRow)[];
+  const rows = doc.clauses.map((c) => {
+    const row: CsvRow = {
+      id: c.id,
+      parent: c.parent ?? '',
+      number: c.number ?? '',
+      heading_zh: c.heading?.zh ?? '',
+      heading_en: c.heading?.en ?? '',
+      text_zh: c.text.zh,
+      text_en: c.text.en,
+      source: c.source.map((s) => `${s.file}:${s.lines[0]}-${s.lines[1]}`).join(' '),
+      translation_status: c.translation.status,
+    };
+    return header.map((key) => row[key]);
+  });
   return `\ufeff${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 

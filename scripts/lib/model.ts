@@ -8,7 +8,7 @@ import { documentDataSchema, type DocumentData, type Note } from '../../src/sche
 import { editionSchema, type Edition } from '../../src/schemas/edition';
 import { friendlyIssues } from '../../src/schemas/friendly-errors';
 import { glossarySchema, type Glossary } from '../../src/schemas/glossary';
-import { variantsSchema } from '../../src/schemas/variants';
+import { variantsSchema, type Variants } from '../../src/schemas/variants';
 import { accountLines, type Accounting } from './accounting';
 import { assembleParagraphs, parseClauses, type DraftClause } from './clauses';
 import { collate } from './collate';
@@ -19,10 +19,18 @@ import { display, type ProjectPaths } from './paths';
 import { loadRecipes, type LoadedRecipe } from './recipes';
 import { loadSources, type SourceFile } from './sources';
 import { checkTerminology } from './terminology';
+import { checkStyle } from './style';
 import { crossLink, type CrossLinks } from './crosslinks';
 import { checkPermanence, type Permanence } from './registry';
 import { loadTranslation, type LoadedTranslation } from './translations';
+import { checkNotes } from './note-checks';
+import { checkReferences } from './references';
+import { checkReviews, type Provenance } from './reviews';
+import { checkRecipeTodos } from './draft-recipe';
 import type { DataFile } from './data-file';
+import { loadLexicon, readCommitments } from './commitments';
+import { buildChanges } from './changes';
+import type { ChangesData } from '../../src/schemas/changes';
 
 export interface Model {
   edition: Edition;
@@ -35,6 +43,8 @@ export interface Model {
   /** Topics, cross-links and named documents (absent in projects without content/topics.yaml). */
   crossLinks?: CrossLinks;
   permanence: Permanence;
+  /** /data/changes.json (issue 15; absent in projects without the compared documents). */
+  changes?: ChangesData;
 }
 
 /** Stage timings and counts are reported by the caller; each step here is one stage. */
@@ -55,6 +65,8 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
   const { recipes, edition } = await hooks.stage('recipes', async () => {
     const editionFile = await readDataFile(editionSchema, paths.edition, display(paths.root, paths.edition), diagnostics);
     const result = await loadRecipes(paths, sources, diagnostics);
+    // New documents (issue 17): every TODO the editor has not decided yet, located.
+    await checkRecipeTodos(result, (name) => path.join(paths.root, name), diagnostics);
     diagnostics.throwIfFatal();
     return { recipes: result, edition: editionFile!.data };
   }, (r) => `${r.recipes.length} documents`);
@@ -80,8 +92,13 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
 
   const translations = await hooks.stage('translation', async () => {
     const result = new Map<string, LoadedTranslation>();
-    for (const { recipe, clauses } of drafts) result.set(recipe.data.id, await loadTranslation(paths, recipe.data.id, clauses, edition.draft, diagnostics));
-    const missing = [...result.values()].reduce((n, t) => n + t.missing, 0);
+    for (const { recipe, clauses } of drafts) result.set(recipe.data.id, await loadTranslation(paths, recipe.data.id, clauses, edition.draft || recipe.data.draft, diagnostics));
+    // A draft document (issue 17) in a published edition: its missing English is reported at its recipe's `draft`.
+    for (const { recipe } of drafts) {
+      const n = result.get(recipe.data.id)!.missing;
+      if (recipe.data.draft && !edition.draft && n > 0) diagnostics.warn(`Unexpected ${n} untranslated clause(s) in ${recipe.data.id}, expected none once it is published: this document is a draft and pages mark them`, { file: recipe.name, place: recipe.locate(['draft']), ruleId: 'draft-document' });
+    }
+    const missing = edition.draft ? [...result.values()].reduce((n, t) => n + t.missing, 0) : 0;
     if (missing > 0) diagnostics.warn(`Unexpected ${missing} untranslated clause(s), expected none: this is a draft edition (content/edition.yaml) and pages mark them`, { file: display(paths.root, paths.edition), ruleId: 'draft-edition' });
     diagnostics.throwIfFatal();
     return result;
@@ -91,7 +108,18 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     return `${total - missing} of ${total} clauses in English${edition.draft ? ' (draft)' : ''}`;
   });
 
-  const documents = drafts.map(({ recipe, clauses }) => toDocument(recipe, clauses, sources, edition, translations.get(recipe.data.id)!, diagnostics));
+  // Translation provenance (issue 17): each clause's English reviewed, draft or outdated.
+  const provenance = await hooks.stage('review', async () => {
+    const result = await checkReviews(paths, drafts, translations, diagnostics);
+    diagnostics.throwIfFatal();
+    return result;
+  }, (p) => {
+    const counts: Record<string, number> = { reviewed: 0, outdated: 0, draft: 0 };
+    for (const clauses of p.values()) for (const t of clauses.values()) counts[t.status]!++;
+    return `${counts.reviewed} reviewed, ${counts.outdated} outdated, ${counts.draft} draft`;
+  });
+
+  const documents = drafts.map(({ recipe, clauses }) => toDocument(recipe, clauses, sources, edition, translations.get(recipe.data.id)!, diagnostics, provenance.get(recipe.data.id)!));
   diagnostics.throwIfFatal();
 
   const glossaryFile = path.join(paths.root, 'content', 'glossary.yaml');
@@ -112,6 +140,30 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     return { file, checks };
   }, (g) => (g.file ? `${g.file.data.terms.length} glossary terms, ${g.checks} uses checked` : 'no glossary'));
 
+  // Note checks (issue 20): renderings named by notes, the one reference form, source lines.
+  await hooks.stage('notes', async () => {
+    const variants: DataFile<Variants>[] = [];
+    for (const recipe of recipes) {
+      const file = path.join(paths.variants, `${recipe.data.id}.yaml`);
+      if (recipe.data.witnesses.length === 0 || !existsSync(file)) continue;
+      const record = await readDataFile(variantsSchema, file, display(paths.root, file), diagnostics);
+      if (record) variants.push(record);
+    }
+    const count = await checkNotes({ root: paths.root, documents, recipes, translations, glossary: glossary.file, variants, sources }, diagnostics);
+    diagnostics.throwIfFatal();
+    return count;
+  }, (n) => `${n} notes, definitions and judgements checked`);
+
+  // House style (issue 14): calques in the English are warnings located at the words.
+  await hooks.stage('style', () => checkStyle(paths, documents, diagnostics), (s) => (s ? `${s.rules} rules, ${s.checked} English texts, ${s.warnings} warnings` : 'no style rules'));
+  // ── commitments (issue 15): each clause's governing verbs and their levels ──
+  const lexicon = await hooks.stage('commitments', async () => {
+    if (!existsSync(path.join(paths.root, 'content', 'commitments.yaml'))) return undefined;
+    const file = await loadLexicon(paths, diagnostics);
+    diagnostics.throwIfFatal();
+    return { lexicon: file!.data, ...readCommitments(documents, file!.data, diagnostics, (f) => sources.get(f)?.name ?? f) };
+  }, (c) => (c ? `${c.commitments} commitments, ${c.unknown} unknown verb-like openings` : 'no commitment lexicon'));
+
   const crossLinks = await hooks.stage('links', async () => {
     if (!existsSync(path.join(paths.root, 'content', 'topics.yaml'))) return undefined;
     const result = await crossLink(paths, documents, diagnostics);
@@ -119,7 +171,26 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     return result;
   }, (c) => (c ? `${c.links.length} cross-links, ${c.topics.length} topics, ${c.named.length} named documents` : 'no topics'));
 
-  const permanence = await hooks.stage('registry', () => checkPermanence(paths, documents, diagnostics), (p) => `${p.registered} published clause ids kept, ${p.added} new, ${p.redirects.length} redirects`);
+  // Reading edition: references in prose (document#clause) must name real clauses, since pages link them.
+  await hooks.stage('references', async () => {
+    const files: DataFile<unknown>[] = [...recipes, ...[...translations.values()].flatMap((t) => (t.file ? [t.file] : []))];
+    if (glossary.file) files.push(glossary.file);
+    for (const recipe of recipes) {
+      const variants = path.join(paths.variants, `${recipe.data.id}.yaml`);
+      if (!existsSync(variants)) continue;
+      const record = await readDataFile(variantsSchema, variants, display(paths.root, variants), diagnostics);
+      if (record) files.push(record);
+    }
+    const count = checkReferences(files, documents, diagnostics);
+    diagnostics.throwIfFatal();
+    return count;
+  }, (n) => `${n} references to clauses checked`);
+
+  // ── changes (issue 15): each document against its successor ──
+  const changes = await hooks.stage('changes', () => buildChanges(paths, documents, crossLinks?.links ?? [], lexicon?.lexicon, diagnostics), (c) => (c ? c.comparisons.map((x) => `${x.changes.length} changes ${x.from} → ${x.to}`).join(', ') : 'no comparisons'));
+
+  const published = documents.filter((d) => !recipes.find((r) => r.data.id === d.id)?.data.draft);
+  const permanence = await hooks.stage('registry', () => checkPermanence(paths, published, diagnostics, edition), (p) => `${p.registered} published clause ids kept, ${p.added} new, ${p.redirects.length} redirects`);
 
   return {
     edition,
@@ -131,6 +202,7 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     glossary: glossary.file,
     crossLinks,
     permanence,
+    changes,
   };
 }
 
@@ -185,12 +257,13 @@ async function collateWitnesses(paths: ProjectPaths, recipe: LoadedRecipe, claus
 }
 
 /** Assembles the contract's document data and validates it. */
-function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<string, SourceFile>, edition: Edition, translation: LoadedTranslation, diagnostics: Diagnostics): DocumentData {
+function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<string, SourceFile>, edition: Edition, translation: LoadedTranslation, diagnostics: Diagnostics, provenance: Provenance extends Map<string, infer M> ? M : never): DocumentData {
   const data = recipe.data;
   const witnessFiles = [data.base, ...data.witnesses.map((w) => w.file).filter((f) => f !== data.base)];
   const doc = {
     id: data.id,
     title: { zh: normaliseZh(data.title.zh), en: data.title.en },
+    ...(data.officialTitle ? { officialTitle: data.officialTitle } : {}),
     type: data.type,
     date: data.date,
     completeness: data.completeness,
@@ -209,10 +282,12 @@ function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<s
         source: c.source,
         notes: [...c.notes, ...(en?.notes ?? [])],
         topics: [],
+        translation: provenance.get(c.id)!,
+        commitments: [],
       };
     }),
   };
-  const result = documentDataSchema({ draft: edition.draft }).safeParse(doc);
+  const result = documentDataSchema({ draft: edition.draft || data.draft }).safeParse(doc);
   if (!result.success) {
     for (const issue of friendlyIssues(result.error)) {
       const i = issue.path[1];

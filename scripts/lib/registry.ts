@@ -9,13 +9,19 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { DocumentData } from '../../src/schemas/document';
-import { redirectSchema, registrySchema, type Redirects } from '../../src/schemas/registry';
+import { redirectSchema, registrySchema, type RegisteredId, type Redirects } from '../../src/schemas/registry';
+import type { Edition } from '../../src/schemas/edition';
+import { checkEditions, type CurrentEdition } from './editions';
 import { readDataFile } from './data-file';
 import type { Diagnostics } from './diagnostics';
 import { display, type ProjectPaths } from './paths';
 
 export interface Permanence {
   redirects: Redirects['redirects'];
+  /** Published ids withdrawn without a successor (issue 17). */
+  retired: Redirects['retired'];
+  /** The edition being built: its version and date (issue 17). */
+  edition: CurrentEdition;
   /** Ids newly added to the registry by this build. */
   added: number;
   registered: number;
@@ -39,26 +45,40 @@ export async function readRedirects(paths: ProjectPaths, diagnostics: Diagnostic
   return (await readRedirectsFile(paths, diagnostics))?.data.redirects ?? [];
 }
 
-export async function checkPermanence(paths: ProjectPaths, documents: DocumentData[], diagnostics: Diagnostics): Promise<Permanence> {
+/** The id of a registry entry, bare or with its edition. */
+export const registeredIdOf = (entry: RegisteredId): string => (typeof entry === 'string' ? entry : entry.id);
+
+/** Retired clause ids of content/redirects.yaml, for the stages after the content process. */
+export async function readRetired(paths: ProjectPaths, diagnostics: Diagnostics): Promise<Redirects['retired']> {
+  return (await readRedirectsFile(paths, diagnostics))?.data.retired ?? [];
+}
+
+export async function checkPermanence(paths: ProjectPaths, documents: DocumentData[], diagnostics: Diagnostics, edition?: Edition): Promise<Permanence> {
+  const current = edition ? await checkEditions(paths, edition, diagnostics) : { version: '0.0.0', date: null };
   const registryFile = path.join(paths.root, 'content', 'registry.yaml');
   const registry = existsSync(registryFile) ? await readDataFile(registrySchema, registryFile, display(paths.root, registryFile), diagnostics) : undefined;
   const redirects = await readRedirectsFile(paths, diagnostics);
   diagnostics.throwIfFatal();
-  const current = new Map(documents.map((d) => [d.id, new Set(d.clauses.map((c) => c.id))]));
+  const corpus = new Map(documents.map((d) => [d.id, new Set(d.clauses.map((c) => c.id))]));
   const exists = (ref: string) => {
     const [doc, clause] = ref.split('#') as [string, string];
-    return current.get(doc)?.has(clause) ?? false;
+    return corpus.get(doc)?.has(clause) ?? false;
   };
   const list = redirects?.data.redirects ?? [];
-  const redirected = new Set(list.map((r) => r.from));
+  const retired = redirects?.data.retired ?? [];
+  const redirected = new Set([...list.map((r) => r.from), ...retired.map((r) => r.clause)]);
+  retired.forEach((r, i) => {
+    if (exists(r.clause)) diagnostics.error(`Unexpected retirement of \`${r.clause}\`, which still exists, expected a clause id that is no longer in the corpus`, { file: redirects!.name, place: redirects!.locate(['retired', i, 'clause']), ruleId: 'redirect-from-existing' });
+  });
   list.forEach((r, i) => {
     if (!exists(r.to)) diagnostics.error(`Unexpected redirect target \`${r.to}\`, expected a clause of the corpus`, { file: redirects!.name, place: redirects!.locate(['redirects', i, 'to']), ruleId: 'redirect-target-missing' });
     if (exists(r.from)) diagnostics.error(`Unexpected redirect from \`${r.from}\`, which still exists, expected a clause id that is no longer in the corpus`, { file: redirects!.name, place: redirects!.locate(['redirects', i, 'from']), ruleId: 'redirect-from-existing' });
   });
 
   const registered = registry?.data.documents ?? {};
-  for (const [doc, ids] of Object.entries(registered)) {
-    const missing = ids.filter((id) => !current.get(doc)?.has(id) && !redirected.has(`${doc}#${id}`));
+  for (const [doc, entries] of Object.entries(registered)) {
+    const ids = entries.map(registeredIdOf);
+    const missing = ids.filter((id) => !corpus.get(doc)?.has(id) && !redirected.has(`${doc}#${id}`));
     if (missing.length > 0) {
       diagnostics.error(`Unexpected disappearance of published clause ${missing.length === 1 ? 'id' : 'ids'} ${missing.map((id) => `${doc}#${id}`).join(', ')}, expected ${missing.length === 1 ? 'it' : 'them'} in the corpus or a redirect for each in content/redirects.yaml`, { file: registry!.name, place: registry!.locate(['documents', doc]), ruleId: 'published-id-missing' });
     }
@@ -67,18 +87,19 @@ export async function checkPermanence(paths: ProjectPaths, documents: DocumentDa
 
   // Add what is new, keeping every registered id (and the order ids were first published in).
   let added = 0;
-  const next: Record<string, string[]> = {};
+  const next: Record<string, RegisteredId[]> = {};
   for (const doc of [...new Set([...Object.keys(registered), ...documents.map((d) => d.id)])].sort()) {
     const ids = [...(registered[doc] ?? [])];
-    const known = new Set(ids);
+    const known = new Set(ids.map(registeredIdOf));
     for (const id of documents.find((d) => d.id === doc)?.clauses.map((c) => c.id) ?? []) {
       if (!known.has(id)) {
-        ids.push(id);
+        // Once editions are recorded (content/edition.yaml), a new id names the edition that added it.
+        ids.push(edition?.editions.length ? { id, edition: current.version } : id);
         added++;
       }
     }
     next[doc] = ids;
   }
   if (added > 0 || !registry) await writeFile(registryFile, HEADER + stringify({ documents: next }));
-  return { redirects: list, added, registered: Object.values(next).reduce((n, ids) => n + ids.length, 0) };
+  return { redirects: list, retired, edition: current, added, registered: Object.values(next).reduce((n, ids) => n + ids.length, 0) };
 }

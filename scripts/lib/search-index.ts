@@ -52,6 +52,8 @@ export function searchRecords(documents: DocumentData[], language: 'zh' | 'en'):
           year: [doc.date ? doc.date.slice(0, 4) : 'undated'],
           topic: clause.topics.length ? clause.topics : ['none'],
           language: [language],
+          // issue 15: every level the clause commits at, so `commitment=2` finds each clause with a level-2 verb
+          commitment: clause.commitments?.length ? [...new Set(clause.commitments.map((c) => String(c.level)))].sort() : ['none'],
         },
       });
     }

@@ -1,21 +1,54 @@
 /** The server configurations shipped with the site, filled in for a concrete place. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { contentSecurityPolicy } from './finalise';
+import { contentSecurityPolicy, headerPolicy, knownScriptHashes } from './finalise';
 
-/** The policy of a built site: 'self' plus the hashes of its inline scripts (the 404 page's). */
-export async function sitePolicy(outDir: string): Promise<string> {
-  const html = await readFile(path.join(outDir, '404.html'), 'utf8');
-  const match = /http-equiv="Content-Security-Policy" content="([^"]+)"/u.exec(html);
-  return match ? match[1]! : contentSecurityPolicy();
+/**
+ * The policy the servers send: 'self' plus the hashes of the inline scripts the build emits
+ * (the 404 page's), and `frame-ancestors`, which only a header can carry.
+ */
+export function sitePolicy(): string {
+  return headerPolicy(contentSecurityPolicy(knownScriptHashes()));
 }
 
-/** server/nginx.conf with its placeholders replaced. */
-export async function nginxConfig(root: string, values: { listen: string; base: string; siteRoot: string; csp: string }): Promise<string> {
-  const template = await readFile(path.join(root, 'server', 'nginx.conf'), 'utf8');
+/**
+ * A URL path as nginx's location needs it: one slash at each end, no empty, dot or escaped
+ * segment. Without the final slash, `location /lmc` would also serve `/lmc../package.json`.
+ */
+export function normaliseBasePath(base: string): string {
+  const segments = base.split('/').filter(Boolean);
+  const bad = segments.find((s) => s === '.' || s === '..' || !/^[A-Za-z0-9._~-]+$/u.test(s));
+  if (bad !== undefined) throw new Error(`Unexpected segment \`${bad}\` in the base path \`${base}\`, expected letters, digits and . _ ~ - only (e.g. /intranet/lmc/)`);
+  return segments.length ? `/${segments.join('/')}/` : '/';
+}
+
+export interface NginxValues {
+  /** The URL path of the site, e.g. /intranet/lmc/ (normalised). */
+  base: string;
+  /** The folder holding the site's files (a final slash is added). */
+  siteRoot: string;
+  csp: string;
+}
+
+/** server/nginx-snippet.conf filled in: the locations to include inside an existing server. */
+export async function nginxSnippet(root: string, values: NginxValues): Promise<string> {
+  const base = normaliseBasePath(values.base);
+  let text = await readFile(path.join(root, 'server', 'nginx-snippet.conf'), 'utf8');
+  // At the server root there is no slash-less form to redirect.
+  if (base === '/') text = text.replace(/# The base path without its slash[^\n]*\nlocation = \{\{BASE_NO_SLASH\}\} \{\n[^}]*\}\n\n/u, '');
+  return text
+    .replaceAll('{{BASE_NO_SLASH}}', base.slice(0, -1))
+    .replaceAll('{{BASE}}', base)
+    .replaceAll('{{ROOT}}', values.siteRoot.endsWith('/') ? values.siteRoot : `${values.siteRoot}/`)
+    .replaceAll('{{CSP}}', values.csp);
+}
+
+/** server/nginx-site.conf filled in: a complete server for a host name of its own (never default_server). */
+export async function nginxSite(root: string, values: NginxValues & { listen: string; serverName: string }): Promise<string> {
+  const snippet = (await nginxSnippet(root, values)).replace(/^(?=.)/gmu, '    ');
+  const template = await readFile(path.join(root, 'server', 'nginx-site.conf'), 'utf8');
   return template
     .replaceAll('{{LISTEN}}', values.listen)
-    .replaceAll('{{BASE}}', values.base)
-    .replaceAll('{{ROOT}}', values.siteRoot)
-    .replaceAll('{{CSP}}', values.csp);
+    .replaceAll('{{SERVER_NAME}}', values.serverName)
+    .replaceAll('{{SNIPPET}}', snippet.trimEnd());
 }

@@ -13,6 +13,7 @@ import type { DocumentData } from '../../src/schemas/document';
 import type { GlossaryTerm } from '../../src/schemas/glossary';
 import type { Model } from './model';
 import { TermMatcher } from './terminology';
+import { sha256Hex, writeReviews } from './reviews';
 
 /** mulberry32: small, fast, deterministic. */
 function prng(seed: number): () => number {
@@ -98,6 +99,8 @@ export async function writeSyntheticCorpus(model: Model, realRoot: string, root:
       const notHeadings: Record<string, { heading: false }> = {};
       const notes: { clause: string; kind: string; zh: string; en: string }[] = [];
       const translationNotes: typeof notes = [];
+      // Reviewed against the perturbed Chinese, as the real corpus is: pages carry no draft marks.
+      const reviews: [string, { reviewed: string; of: string }][] = [];
       for (const clause of doc.clauses) {
         const heading = clause.heading ? perturb(clause.heading.zh, terms, alphabet, random, 0.35) : undefined;
         const text = clause.text.zh ? perturb(clause.text.zh, terms, alphabet, random, 0.35) : '';
@@ -105,6 +108,7 @@ export async function writeSyntheticCorpus(model: Model, realRoot: string, root:
         lines.push(sourceLine(c));
         if (clause.number && !clause.heading && !/[。；;：:！!？?]$/u.test(text)) notHeadings[clause.id] = { heading: false };
         english[clause.id] = { ...(clause.heading ? { heading: clause.heading.en } : {}), ...(clause.text.zh ? { text: clause.text.en } : {}) };
+        reviews.push([clause.id, { reviewed: clause.translation.reviewed ?? '2026-12-01', of: sha256Hex(text) }]);
         for (const note of clause.notes) {
           if (note.kind === 'editorial') notes.push({ clause: clause.id, kind: 'editorial', zh: note.zh, en: note.en });
           else if (note.kind === 'translation' || note.kind === 'context') translationNotes.push({ clause: clause.id, kind: note.kind, zh: note.zh, en: note.en });
@@ -124,6 +128,7 @@ export async function writeSyntheticCorpus(model: Model, realRoot: string, root:
         notes, clauses: notHeadings,
       }));
       await writeFile(path.join(content, 'translations', `${id}.yaml`), stringify({ document: id, clauses: english, notes: translationNotes }));
+      await writeReviews(path.join(content, 'translations', `${id}.reviews.yaml`), id, reviews);
     }
   }
   await writeFile(path.join(content, 'sources', 'manifest.yaml'), `sources:\n${manifest.join('')}`);

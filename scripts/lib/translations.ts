@@ -31,7 +31,11 @@ export async function loadTranslation(paths: ProjectPaths, document: string, cla
   const name = display(paths.root, file);
   const english = new Map<string, EnglishClause>();
   const result: LoadedTranslation = { name, english, missing: 0 };
-  const record = existsSync(file) ? await readDataFile(translationSchema, file, name, diagnostics) : undefined;
+  const exists = existsSync(file);
+  const record = exists ? await readDataFile(translationSchema, file, name, diagnostics) : undefined;
+  // A file that is there but unreadable has had its located error: listing every clause as
+  // untranslated on top of it would bury that one message under a hundred unlocated ones.
+  if (exists && !record) return result;
   if (record) {
     result.file = record;
     if (record.data.document !== document) {

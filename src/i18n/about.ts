@@ -39,6 +39,14 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         title: 'Translation',
         paragraphs: [
           'The English translation is the editors’ own; no published English version was copied. It keeps the force of each verb of commitment (strengthen, promote, explore, encourage, support) and every number, date and named document. Names of institutions, initiatives and documents follow established official usage, one rendering per term, listed in the glossary; the build checks that each term found in a clause’s Chinese has its rendering in that clause’s English.',
+          'Each clause’s English records when an editor last reviewed it against the Chinese. If a later correction of the source or of a repair changes the Chinese, the clause is marked “English awaiting review” until it is reviewed again; English not yet reviewed is marked as a draft. The status is in the data files (translation.status) and the CSV downloads.',
+        ],
+      },
+      {
+        id: 'note-checks',
+        title: 'How we check the notes',
+        paragraphs: [
+          'The notes, the glossary and the variant judgements are checked in two ways. The build verifies what can be verified mechanically, and stops on any failure: where a note says a term is rendered by an English form, that form stands in the English of the clauses the sentence cites (or anywhere in the edition when it cites none); every reference to a clause is written in the one form document#clause, which the pages turn into a link; and every reference to a line of a source (“source 001 line 3”) names a line that the file has. What the build cannot verify an editor checks by reading: that a note says no more than the clauses it cites (no status, date or figure the texts do not give), that its Chinese and English say the same thing, that facts from outside the corpus are well established, and that an editorial note describes its repair completely.',
         ],
       },
       {
@@ -47,6 +55,15 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         paragraphs: [
           'Each clause has an ID taken from the document’s own numbering, in Arabic numerals joined by dots: 一、 becomes 1, （一） under section 2 becomes 2.1, and 1. under that 2.1.1; decimal numbers such as 4.2.5 are kept. Unnumbered paragraphs are numbered within their parent (4.1.1.p2); paragraphs before the first number are preamble.p1, preamble.p2 and so on. IDs never depend on heading text or on the build.',
           'Every clause has its own page, /en/{document}/{clause}/ or /zh/{document}/{clause}/, which is the address to cite; in the whole document, /en/{document}/#{clause} reaches the same clause. The data behind every page is published at /data/index.json and /data/{document}.json.',
+        ],
+      },
+      // ── commitments and changes (issue 15) ──
+      {
+        id: 'commitments',
+        title: 'Commitments and what changed',
+        paragraphs: [
+          'Each clause lists its commitments: the verbs that govern its provisions, in reading order, each at one of four levels: 1 explore or consider (探讨, 研究, 考虑, 探索), 2 encourage, support or welcome (鼓励, 支持, 欢迎), 3 strengthen, promote or deepen (加强, 推动, 促进, 深化), 4 act: implement, hold, establish, carry out (落实, 实施, 举办, 建立, 开展). Only governing verbs count: 探讨建立 “explore the possibility of establishing” is one level-1 commitment, not a 1 and a 4. Verbs that state or appraise (赞赏, 重申) commit to nothing. The edition’s lexicon gives each verb its English and level, with a note where the level needs judgement; a verb it does not know is reported to the editors, never given a level.',
+          'The comparison page sets each plan and declaration against its successor, section by section: continued (most of the text kept), reworded, merged, split, new or dropped, and whether the commitments became stronger or weaker. Sections are paired through the cross-links, and the editors correct the pairing with a reason for each correction. For each continued or reworded section the later clause shows the earlier text word by word, insertions underlined and deletions struck through, with every change of level called out. All changes are also published as /data/changes.json and, for spreadsheets, /data/changes.csv.',
         ],
       },
       {
@@ -89,6 +106,14 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         title: '翻译',
         paragraphs: [
           '英文译文为本版编者自译，未抄录任何已发布的英文本。译文保持各承诺动词的力度（加强、推动、探讨、鼓励、支持），保留所有数字、日期和文件名称。机构、倡议和文件名称遵循通行的官方译法，每个术语只用一种译法，列入术语表；构建时检查每条中文中出现的术语在该条英文中是否使用了其译法。',
+          '每条英文译文均记录编者上次依照中文审校的日期。此后若对来源或修复的更正改动了中文，该条即标为“英文译文待审校”，直至重新审校；尚未审校的译文标为草稿。译文状态见数据文件（translation.status）及CSV下载文件。',
+        ],
+      },
+      {
+        id: 'note-checks',
+        title: '注释如何核查',
+        paragraphs: [
+          '注释、术语表和异文判断经两种方式核查。凡可机械核验的，由构建程序核验，任何一项不符即停止构建：注释称某术语“译作”某英文形式时，该形式须见于同句所引条款的英文（未引条款时须见于本版英文）；凡指称条款，一律写作“文件#条款”（document#clause）这一种形式，页面将其显示为链接；凡指称来源的某一行（如“来源001第3行”），该行须在该文件中存在。构建程序无法核验的，由编者逐条阅读核对：注释所言不超出所引条款（不添加文本未载的实施状况、日期或数字），中英文所言一致，语料以外的事实确凿可靠，校订注释完整说明所作修复。',
         ],
       },
       {
@@ -97,6 +122,15 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         paragraphs: [
           '每一条款的编号取自文件本身的序号，改为阿拉伯数字并以点连接：“一、”为1，第二部分下的“（一）”为2.1，其下的“1.”为2.1.1；4.2.5之类的序号照录。无序号的段落在其上级条款内依次编号（如4.1.1.p2）；第一个序号之前的段落为preamble.p1、preamble.p2等。编号不随标题文字或构建而改变。',
           '每一条款都有自己的页面，即/zh/{文件}/{条款}/或/en/{文件}/{条款}/，引用时请用此地址；在全文页面中，/zh/{文件}/#{条款}指向同一条款。各页面所据数据发布于/data/index.json和/data/{文件}.json。',
+        ],
+      },
+      // ── commitments and changes (issue 15) ──
+      {
+        id: 'commitments',
+        title: '承诺与变化',
+        paragraphs: [
+          '每一条款列出其承诺，即支配各项措施的动词，按行文顺序排列，分为四级：1 探讨、考虑（探讨、研究、考虑、探索）；2 鼓励、支持、欢迎；3 加强、推动、深化（加强、推动、促进、深化）；4 行动：落实、实施、举办、建立、开展。只计支配动词：“探讨建立”是一项1级承诺，而不是1级加4级。陈述或评价性动词（赞赏、重申）不构成承诺。本版的动词表为每个动词给出英译和级别，需要判断之处加注说明；表中没有的动词报告给编辑，不予定级。',
+          '对照页面逐部分比较每份计划、宣言与其后继文件：延续（大部分文字保留）、改写、合并、拆分、新增或删去，并标出承诺力度是加强还是减弱。各部分依交叉链接配对，编辑的每项校正都注明理由。对延续或改写的部分，后一文件的条款页面逐词显示与前文的差异，新增文字加下划线，删去文字加删除线，并指出每项级别变化。全部变化另以 /data/changes.json 发布，并提供供电子表格使用的 /data/changes.csv。',
         ],
       },
       {

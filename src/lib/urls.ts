@@ -19,3 +19,5 @@ export const aboutUrl = (lang: Lang) => `${base}${lang}/about/`;
 export const topicsUrl = (lang: Lang, topic?: string) => `${base}${lang}/topics/${topic ? `${topic}/` : ''}`;
 export const compareUrl = (lang: Lang) => `${base}${lang}/compare/`;
 export const namedDocumentsUrl = (lang: Lang) => `${base}${lang}/titles/`;
+/** The data dictionary (issue 17), optionally at a file's section (`#file-csv`). */
+export const dataDictionaryUrl = (lang: Lang, file?: string) => `${base}${lang}/about/data/${file ? `#file-${file}` : ''}`;

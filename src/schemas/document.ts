@@ -1,6 +1,8 @@
 /** /data/{document}.json and /data/index.json, as promised in CONTRACT.md. */
 import { z } from 'astro/zod';
 import { clauseId, completeness, documentId, documentType, isoDate, lineRange, localized, noteKind, script, sourceFile } from './common';
+import { renderingEvidence } from './glossary';
+import { translationProvenance } from './reviews';
 
 export const note = z
   .object({
@@ -9,6 +11,24 @@ export const note = z
     en: z.string().min(1),
   })
   .strict();
+
+// ── commitments (issue 15) ──
+/**
+ * One commitment of a clause: a verb that governs a predicate, as the lexicon
+ * (content/commitments.yaml) gives it.
+ */
+export const commitment = z
+  .object({
+    /** The governing verb as written; coordinated verbs of one level together (制定并实施). */
+    zh: z.string().min(1),
+    /** Its English, from the lexicon. */
+    en: z.string().min(1),
+    /** 1 explore or consider, 2 encourage/support/welcome, 3 strengthen/promote/deepen, 4 act. */
+    level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  })
+  .strict();
+export type Commitment = z.infer<typeof commitment>;
+// ── end commitments ──
 
 export const sourceRef = z.object({ file: sourceFile, lines: lineRange }).strict();
 
@@ -28,14 +48,32 @@ export const clause = z
     source: z.array(sourceRef).min(1),
     notes: z.array(note),
     topics: z.array(z.string().regex(/^[a-z0-9-]+$/)),
+    /** Translation provenance (issue 17): reviewed, draft or outdated, and against which Chinese. */
+    translation: translationProvenance,
+    /**
+     * The clause's commitment verbs in reading order (CONTRACT.md, second edition); `[]` where
+     * none. Always present in the published data (tests/unit/changes.test.ts checks it); optional
+     * here only so that projects without a commitment lexicon, and code written before it, still
+     * type-check.
+     */
+    commitments: z.array(commitment).optional(),
   })
   .strict();
 
 export const witness = z.object({ file: sourceFile, sha256: z.string().regex(/^[0-9a-f]{64}$/), script }).strict();
 
+/**
+ * Official names (issue 14): the English title the issuing body uses, where it differs from the
+ * edition's title.en (e.g. "Mekong-Lancang"), with the sources that show it.
+ */
+export const officialTitle = z
+  .object({ en: z.string().min(1), evidence: z.array(renderingEvidence).min(1, 'expected at least one source (title and url) for the official title') })
+  .strict();
+
 const documentBase = {
   id: documentId,
   title: localized,
+  officialTitle: officialTitle.optional(),
   type: documentType,
   date: isoDate.nullable(),
   completeness,
@@ -61,6 +99,8 @@ export function documentDataSchema(options: { draft: boolean }) {
 
 export const indexSchema = z
   .object({
+    /** The edition being published (issue 17): content/edition.yaml's last entry. */
+    edition: z.object({ version: z.string().regex(/^\d+\.\d+\.\d+$/u), date: isoDate.nullable() }).strict(),
     documents: z.array(
       z.object({ ...documentBase, clauses: z.number().int().nonnegative(), url: z.string() }).strict(),
     ),

@@ -1,6 +1,12 @@
 /** content/edition.yaml: edition-wide settings. */
 import { z } from 'astro/zod';
-import { localized } from './common';
+import { isoDate, localized } from './common';
+
+/** An edition's version, as in package.json: MAJOR.MINOR.PATCH. */
+export const editionVersion = z.string().regex(/^\d+\.\d+\.\d+$/u, 'expected a version like 0.2.0');
+
+/** One edition of the edition: its version and the day it was published. */
+export const editionEntry = z.object({ version: editionVersion, date: isoDate }).strict();
 
 export const editionSchema = z
   .object({
@@ -10,6 +16,8 @@ export const editionSchema = z
     name: localized,
     /** Default base of canonical URLs (SITE_URL overrides it at build time); ends with a slash. */
     site: z.string().url().regex(/\/$/u, 'expected the URL to end with a slash'),
+    /** Every edition, oldest first; the last is the one being built, and its version is package.json's. */
+    editions: z.array(editionEntry).default([]),
   })
   .strict();
 export type Edition = z.infer<typeof editionSchema>;

@@ -24,6 +24,12 @@ function describe(issue: z.core.$ZodIssue): string {
       return `Unexpected key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')} at \`${at}\`, expected only the keys the schema defines`;
     case 'invalid_value':
       return `Unexpected value at \`${at}\`, expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_key': {
+      // A record's key that fails its own schema (e.g. a clause id with a space): say which, and why.
+      const parent = issue.path.length > 1 ? issue.path.slice(0, -1).join('.') : '(top level)';
+      const why = issue.issues.map((i) => i.message).find((m) => m.startsWith('expected')) ?? 'expected a valid key';
+      return `Unexpected key \`${String(issue.path[issue.path.length - 1])}\` at \`${parent}\`, ${why}`;
+    }
     default:
       return `Unexpected value at \`${at}\`, ${issue.message}`;
   }

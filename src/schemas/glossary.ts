@@ -2,6 +2,24 @@
 import { z } from 'astro/zod';
 import { clauseId, documentId, localized } from './common';
 
+/** A source that shows an English rendering in use: a page of the owning body, or reliable usage. */
+export const renderingEvidence = z
+  .object({ title: z.string().min(1), url: z.string().url('expected the address of the source, e.g. https://…') })
+  .strict();
+
+/**
+ * Where the English rendering comes from (CONTRACT.md, second edition): `official`, the body
+ * that owns the name uses it; `established`, consistent usage in reliable English sources;
+ * `edition`, the edition's own, where no English usage was found.
+ */
+export const rendering = z
+  .object({
+    status: z.enum(['official', 'established', 'edition']),
+    evidence: z.array(renderingEvidence).default([]),
+  })
+  .strict()
+  .refine((r) => r.status === 'edition' || r.evidence.length > 0, { message: 'expected at least one piece of evidence (title and url) for an official or established rendering', path: ['evidence'] });
+
 export const glossaryTerm = z
   .object({
     /** Stable id, used in glossary URLs (#id). */
@@ -17,6 +35,8 @@ export const glossaryTerm = z
     kind: z.enum(['institution', 'mechanism', 'initiative', 'document', 'meeting', 'fund', 'place', 'policy-term']),
     definition: localized,
     note: localized.optional(),
+    /** Where the rendering comes from, with evidence (issue 14). */
+    rendering,
   })
   .strict();
 
@@ -33,4 +53,5 @@ export const glossarySchema = z
   .strict();
 
 export type GlossaryTerm = z.infer<typeof glossaryTerm>;
+export type Rendering = z.infer<typeof rendering>;
 export type Glossary = z.infer<typeof glossarySchema>;

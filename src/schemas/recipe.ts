@@ -1,6 +1,7 @@
 /** content/recipes/{document}.yaml: how a document is assembled from its sources. */
 import { z } from 'astro/zod';
 import { clauseId, completeness, documentId, documentType, isoDate, lineRange, localized, noteKind, sourceFile } from './common';
+import { officialTitle } from './document';
 
 /** A run of source lines that belongs to the document's text, in reading order. */
 export const segment = z
@@ -12,6 +13,14 @@ export const segment = z
     join: z.literal('previous').optional(),
     /** Why this segment is joined or placed out of source order; shown to readers as an editorial note. */
     reason: localized.optional(),
+    /**
+     * Paragraph breaks inside a line: the paragraph ends after the text `after` (which must
+     * occur once in the line) and the rest of the line starts the next one. The reason is
+     * shown to readers on the paragraph the break begins.
+     */
+    split: z
+      .array(z.object({ line: z.number().int().positive(), after: z.string().min(1), reason: localized }).strict())
+      .optional(),
   })
   .strict()
   .refine((s) => !s.join || s.reason, { message: 'expected a reason for the join', path: ['reason'] });
@@ -55,6 +64,13 @@ export const recipeSchema = z
     date: isoDate.nullable(),
     completeness,
     title: localized,
+    /** The issuing body's English title where it differs from title.en; absent otherwise. */
+    officialTitle: officialTitle.optional(),
+    /**
+     * A document being prepared (`npm run new-document` sets it): built and shown, its English may
+     * be missing, a TODO left in the recipe is a warning, and its clause ids are not yet published.
+     */
+    draft: z.boolean().default(false),
     /** The source file whose text the edition follows. */
     base: sourceFile,
     /** Numbered lines read `heading。body`: the phrase before the first 。 is the heading. */
@@ -67,7 +83,8 @@ export const recipeSchema = z
     /** Per-clause corrections of the parser's reading, e.g. a sentence that lacks its full stop is not a heading. */
     clauses: z.record(clauseId, z.object({ heading: z.literal(false) }).strict()).default({}),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.officialTitle?.en !== r.title.en, { message: 'expected an official title that differs from title.en (leave officialTitle out when they are the same)', path: ['officialTitle', 'en'] });
 
 export type Segment = z.infer<typeof segment>;
 export type Exclusion = z.infer<typeof exclusion>;

@@ -4,10 +4,10 @@ import { clauseId, documentId } from './common';
 
 export const clauseTranslation = z
   .object({
-    /** English of the clause heading; required exactly when the clause has a Chinese heading. */
-    heading: z.string().min(1).optional(),
-    /** English of the clause text; required exactly when the clause has Chinese text. */
-    text: z.string().min(1).optional(),
+    /** English of the clause heading; required exactly when the clause has a Chinese heading (empty: not yet translated). */
+    heading: z.string().optional(),
+    /** English of the clause text; required exactly when the clause has Chinese text (empty: not yet translated). */
+    text: z.string().optional(),
   })
   .strict();
 

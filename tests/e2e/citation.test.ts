@@ -70,12 +70,12 @@ describe('downloads', () => {
   test('the document page links JSON, CSV and Akoma Ntoso, and the files are what they say', async () => {
     const page = await site.browser.context.newPage();
     await page.goto(`${site.server.url}zh/lmc-naypyitaw-declaration-2023/`);
-    const links = await page.$$eval('.downloads a', (els) => els.map((e) => (e as HTMLAnchorElement).href));
+    const links = await page.$$eval('.downloads a[download]', (els) => els.map((e) => (e as HTMLAnchorElement).href));
     expect(links).toHaveLength(4);
     const data = JSON.parse(await (await fetch(links[0]!)).text());
     const csv = await (await fetch(links[1]!)).text();
     const rows = csv.replace(/^\ufeff/u, '').trim().split('\r\n');
-    expect(rows[0]).toBe('id,parent,number,heading_zh,heading_en,text_zh,text_en,source');
+    expect(rows[0]).toBe('id,parent,number,heading_zh,heading_en,text_zh,text_en,source,translation_status');
     expect(rows).toHaveLength(data.clauses.length + 1);
     // Akoma Ntoso 3.0 structural test (no validator for its schema is available from the registries):
     // well-formed XML in the AKN namespace; FRBR work, expression (with language) and manifestation;

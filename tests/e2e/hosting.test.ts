@@ -1,5 +1,6 @@
 /** Offline and intranet hosting: a real nginx under a sub-path, file://, no other hosts, the package. */
 import { execFileSync } from 'node:child_process';
+import http from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,6 +27,68 @@ const results = async (page: import('playwright-core').Page) => {
   await page.waitForFunction(() => /\d|没有|No /u.test(document.querySelector('.search-status')?.textContent ?? ''), null, { timeout: 15_000 });
   return page.$$eval('.result-link', (els) => els.map((e) => e.getAttribute('href')!));
 };
+
+/** A request with the path as given and, if named, another Host (fetch keeps neither). */
+function get(origin: string, rawPath: string, host?: string): Promise<{ status: number; type?: string; location?: string; body: string }> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    http.get({ host: hostname, port, path: rawPath, headers: host ? { Host: host } : {} }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, type: res.headers['content-type'], location: res.headers.location, body }));
+    }).on('error', reject);
+  });
+}
+
+describe("nginx: Debian's default configuration with the project's file added as INSTALL.txt says", () => {
+  test('starts without a warning, and the default site still answers beside the edition', async () => {
+    expect(await nginx.errorLog()).toBe('');
+    const welcome = await get(nginx.origin, '/');
+    expect(welcome.body).toContain('Welcome to nginx!');
+    const site = await get(nginx.origin, '/intranet/lmc/zh/');
+    expect(site.status).toBe(200);
+    expect(site.body).toContain('<html lang="zh-CN"');
+    const bare = await get(nginx.origin, '/intranet/lmc');
+    expect(bare.status).toBe(301);
+    expect(new URL(bare.location!, nginx.origin).pathname).toBe('/intranet/lmc/');
+  });
+
+  test('the complete server answers its own host name only, not as the default server', async () => {
+    const own = await get(nginx.origin, '/intranet/lmc/en/', nginx.serverName);
+    expect(own.status).toBe(200);
+    expect(own.body).toContain('<html lang="en"');
+    expect((await get(nginx.origin, '/', 'other.intranet.test')).body).toContain('Welcome to nginx!');
+  });
+
+  test('keeps the stock MIME types (XML, CSV) and adds none that replace them', async () => {
+    expect((await get(nginx.origin, '/intranet/lmc/sitemap.xml')).type).toMatch(/^text\/xml/u);
+    expect((await get(nginx.origin, '/intranet/lmc/data/lmc-poa-2018-2022.zh.akn.xml')).type).toMatch(/^text\/xml/u);
+    expect((await get(nginx.origin, '/intranet/lmc/data/lmc-poa-2018-2022.csv')).type).toMatch(/^text\/csv/u);
+    expect((await get(nginx.origin, '/intranet/lmc/data/lmc-poa-2018-2022.json')).type).toMatch(/^application\/json/u);
+    expect((await get(nginx.origin, '/intranet/lmc/favicon.svg')).type).toMatch(/^image\/svg\+xml/u);
+  });
+
+  test('denies dotfiles and the other servers\' files, and nothing outside the base path is served', async () => {
+    expect(existsSync(path.join(ROOT, 'dist/.htaccess'))).toBe(true);
+    for (const p of ['/intranet/lmc/.htaccess', '/intranet/lmc/web.config', '/intranet/lmc../package.json', '/intranet/lmc/../../package.json', '/intranet/lmc/%2e%2e/package.json']) {
+      const res = await get(nginx.origin, p);
+      expect(res.status, p).toBeGreaterThanOrEqual(400);
+      expect(res.body, p).not.toContain('"devDependencies"');
+      expect(res.body, p).not.toContain('Header always set');
+    }
+    expect((await get(nginx.origin, '/intranet/lmc/.htaccess')).status).toBe(404);
+  });
+
+  test('sends frame-ancestors, nosniff and Referrer-Policy with every answer, the 404 included', async () => {
+    for (const p of ['en/', 'missing/']) {
+      const res = await fetch(`${nginx.url}${p}`);
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+    }
+  });
+});
 
 describe('nginx under a sub-path', () => {
   test('serves pages, clause anchors and data files', async () => {
@@ -71,11 +134,17 @@ describe('nginx under a sub-path', () => {
     await page.close();
   });
 
-  test('the 404 page links back into the site under its sub-path', async () => {
+  test('the 404 page links back into the site under its sub-path, with its stylesheet', async () => {
     const page = await browser.context.newPage();
+    const failed: string[] = [];
+    page.on('response', (r) => r.status() >= 400 && r.request().resourceType() !== 'document' && failed.push(r.url()));
     await page.goto(`${nginx.url}en/missing/page/`);
-    const href = await page.locator('section:lang(en) a', { hasText: 'Home' }).getAttribute('href');
-    expect(href).toBe('/intranet/lmc/en/index.html');
+    const href = await page.locator('section:lang(en) a', { hasText: 'Home' }).evaluate((a) => (a as HTMLAnchorElement).href);
+    expect(href).toBe(`${nginx.url}en/index.html`);
+    expect(await page.locator('form[role=search]').first().evaluate((f) => (f as HTMLFormElement).action)).toBe(`${nginx.url}en/search/index.html`);
+    await page.waitForLoadState('networkidle');
+    expect(failed).toEqual([]);
+    expect(await page.evaluate(() => [...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0))).toBeGreaterThan(10);
     await page.close();
   });
 
@@ -107,13 +176,35 @@ describe('opened from a folder (file://)', () => {
 });
 
 describe('npm run package', () => {
-  test('writes a verified, versioned archive with SHA256SUMS and INSTALL.txt', () => {
-    const out = execFileSync('npm', ['run', 'package', '--silent'], { cwd: ROOT, encoding: 'utf8' });
+  test('refuses without a published base URL, and says what to pass', () => {
+    const env = { ...process.env };
+    delete env.SITE_URL;
+    let failure: { status: number; stderr: string } | undefined;
+    try {
+      execFileSync('npm', ['run', 'package', '--silent'], { cwd: ROOT, encoding: 'utf8', env, stdio: 'pipe' });
+    } catch (error) {
+      failure = error as { status: number; stderr: string };
+    }
+    expect(failure?.status).toBe(2);
+    expect(failure!.stderr).toContain('npm run package -- --site-url https://');
+    expect(failure!.stderr).toContain('SITE_URL=');
+  }, 60_000);
+
+  test('writes a verified, versioned archive with SHA256SUMS, INSTALL.txt and the nginx files for the URL given', () => {
+    // The address dist/ was built for (content/edition.yaml): the package keeps it and does not rebuild.
+    const out = execFileSync('npm', ['run', 'package', '--silent', '--', '--site-url', 'http://127.0.0.1:4321/'], { cwd: ROOT, encoding: 'utf8' });
+    expect(out).not.toMatch(/Building dist/u);
     expect(out).toMatch(/files verified/u);
     const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const archive = path.join(ROOT, 'packages', `mekong-plans-${version}.tar.gz`);
     expect(existsSync(archive)).toBe(true);
     const listing = execFileSync('tar', ['-tzf', archive], { encoding: 'utf8' });
-    for (const f of ['SHA256SUMS', 'INSTALL.txt', 'server/nginx.conf', 'site/index.html', 'site/.htaccess', 'site/web.config']) expect(listing).toContain(`mekong-plans-${version}/${f}`);
+    for (const f of ['SHA256SUMS', 'INSTALL.txt', 'server/nginx/snippets/mekong-plans.conf', 'server/nginx/sites-available/mekong-plans', 'site/index.html', 'site/.htaccess', 'site/web.config']) expect(listing).toContain(`mekong-plans-${version}/${f}`);
+    const install = execFileSync('tar', ['-xzOf', archive, `mekong-plans-${version}/INSTALL.txt`], { encoding: 'utf8' });
+    for (const server of ['nginx', 'Apache', 'IIS']) expect(install).toMatch(new RegExp(`^${server}`, 'mu'));
+    expect(install).toContain('sudo nginx -t');
+    const site = execFileSync('tar', ['-xzOf', archive, `mekong-plans-${version}/server/nginx/sites-available/mekong-plans`], { encoding: 'utf8' });
+    expect(site).toMatch(/server_name 127\.0\.0\.1;/u);
+    expect(site).not.toMatch(/default_server;|\{\{/u);
   }, 120_000);
 });

@@ -73,25 +73,39 @@ describe('permalinks', () => {
     await page.goto(`${site.server.url}zh/${DOC}/`);
     await page.click('[id="4.2.12"] .clause-number a');
     await page.waitForURL(`${site.server.url}zh/${DOC}/4.2.12/index.html`);
-    expect(await page.locator('h1.heading.zh').textContent()).toBe('水资源合作');
+    expect(await page.locator('h1').textContent()).toBe('《五年行动计划（2023—2027）》第4.2.12条');
+    expect(await page.locator('h2.heading.zh').textContent()).toBe('水资源合作');
     await page.close();
   });
 });
 
 describe('margin notes', () => {
-  test('show in the margin on wide screens and collapse on narrow ones', async () => {
+  test('preview in the margin on wide screens, under the text on narrow ones, and open in full on demand', async () => {
     const page = await site.browser.context.newPage();
     await page.setViewportSize({ width: 1500, height: 900 });
     await page.goto(`${site.server.url}en/${DOC}/`);
     const note = page.locator('[id="5.3"] .note-variant');
-    expect(await note.isVisible()).toBe(true);
+    const text = note.locator('> p');
+    expect(await text.isVisible()).toBe(true);
     const noteBox = (await note.boundingBox())!;
     const enBox = (await page.locator('[id="5.3"] .text.en').boundingBox())!;
     expect(noteBox.x).toBeGreaterThan(enBox.x + enBox.width - 1);
+    // Closed, a one-line preview; the Chinese waits behind its own toggle.
+    expect((await text.boundingBox())!.height).toBeLessThan(30);
+    expect(await note.locator('.note-other p').isVisible()).toBe(false);
+    await note.locator('summary').first().click();
+    expect((await text.boundingBox())!.height).toBeGreaterThan(30);
+    await note.locator('.note-other summary').click();
+    expect(await note.locator('.note-other p').isVisible()).toBe(true);
+    expect(await note.locator('.note-other p').getAttribute('lang')).toBe('zh-CN');
     await page.setViewportSize({ width: 390, height: 800 });
-    expect(await note.isVisible()).toBe(false);
-    await page.locator('[id="5.3"] .notes summary').click();
-    expect(await note.isVisible()).toBe(true);
+    await page.reload();
+    const enNarrow = (await page.locator('[id="5.3"] .text.en').boundingBox())!;
+    expect((await note.boundingBox())!.y).toBeGreaterThan(enNarrow.y + enNarrow.height - 1);
+    // The keyboard opens it too.
+    await note.locator('summary').first().focus();
+    await page.keyboard.press('Enter');
+    expect(await note.getAttribute('open')).not.toBeNull();
     await page.close();
   });
 });
@@ -160,10 +174,11 @@ describe('glossary terms', () => {
     expect(await term.getAttribute('aria-describedby')).toBe('term-tip');
     await page.keyboard.press('Escape');
     expect(await tip.isVisible()).toBe(false);
+    // Definitions are in the reader's language, whichever text the term is in.
     const zhTerm = page.locator('[id="5.1.p1"] .text.zh a.term').first();
     await zhTerm.hover();
     await tip.waitFor({ state: 'visible' });
-    expect(await tip.getAttribute('lang')).toBe('zh-CN');
+    expect(await tip.getAttribute('lang')).toBe('en');
     await page.close();
   });
 });

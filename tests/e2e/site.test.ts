@@ -42,7 +42,7 @@ describe('document pages', () => {
   test('put a lang attribute on every block of text', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}en/lmc-poa-2023-2027/`);
-    const blocks = await page.$$eval('.clause-text p, .clause .heading, .note p:not(.note-kind), .document-header h1 > span', (els) =>
+    const blocks = await page.$$eval('.clause-text p, .clause .heading, .note p, .document-header :is(h1, .subtitle)', (els) =>
       els.map((e) => ({ lang: e.getAttribute('lang'), han: /\p{Script=Han}/u.test(e.textContent!.replace(/“[^”]*”|（[^）]*）|\d+/gu, '')) })));
     expect(blocks.length).toBeGreaterThan(100);
     expect(blocks.filter((b) => b.lang !== 'zh-CN' && b.lang !== 'en')).toEqual([]);
@@ -63,7 +63,8 @@ describe('clause pages', () => {
     const page = await browser.context.newPage();
     const response = await page.goto(`${server.url}en/lmc-poa-2018-2022/4.2.5/`);
     expect(response?.status()).toBe(200);
-    expect(await page.textContent('h1.heading.zh')).toBe('水资源');
+    expect(await page.textContent('h1')).toBe('Plan of Action 2018–2022, clause 4.2.5');
+    expect(await page.textContent('h2.heading.zh')).toBe('水资源');
     await page.click('text=Whole document');
     await page.waitForURL(/lmc-poa-2018-2022\/index\.html#4\.2\.5$/u);
     const inView = await page.$eval('[id="4.2.5"]', (el) => {
@@ -105,10 +106,11 @@ describe('cross-links, topics, comparison and named documents', () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}${lang}/compare/`);
     expect(await page.locator('figure svg[role="img"] line').count()).toBeGreaterThan(10);
-    const statuses = await page.$$eval('.compare-table .status', (els) => [...new Set(els.map((e) => [...e.classList].find((c) => c !== 'status')))]);
-    expect(statuses.sort()).toEqual(['continued', 'dropped', 'new', 'restructured']);
-    const waterRow = page.locator('.compare-table tr', { has: page.locator('a[href*="lmc-poa-2018-2022/4.2.5/"]') });
-    expect(await waterRow.first().locator('a[href*="lmc-poa-2023-2027/4.2.12/"]').count()).toBe(1);
+    // issue 15: statuses of the changes (/data/changes.json) on each section's box.
+    const statuses = await page.$$eval('.section-map .box', (els) => [...new Set(els.map((e) => [...e.classList].find((c) => c.startsWith('st-'))))]);
+    expect(statuses.sort()).toEqual(['st-continued', 'st-dropped', 'st-merged', 'st-new', 'st-reworded', 'st-split']);
+    const waterPair = page.locator('.change-diff', { has: page.locator('a[href*="lmc-poa-2018-2022/4.2.5/"]') });
+    expect(await waterPair.first().locator('a[href*="lmc-poa-2023-2027/4.2.12/"]').count()).toBe(1);
     expect(await page.locator('script[src]').count()).toBeLessThanOrEqual(1);
     await page.close();
   });

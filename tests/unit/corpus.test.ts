@@ -59,7 +59,7 @@ describe('the clause model of the corpus', () => {
     expect(clause('lmc-poa-2023-2027', '4.2.6').text.zh).toBe('加强政策对话与经验分享，开展减贫试点，积极考虑实施综合扶贫发展示范项目，探讨建立“澜湄扶贫培训中心”。');
     expect(clause('lmc-poa-2023-2027', '4.2.6').source).toEqual([{ file: '002_6d543889c7f48850.txt', lines: [28, 28] }, { file: '002_6d543889c7f48850.txt', lines: [151, 151] }]);
     expect(clause('lmc-naypyitaw-declaration-2023', '14').text.zh).toContain('作出积极贡献。鼓励进一步完善澜湄合作农业联合工作组机制');
-    expect(clause('asean-china-poa-2021-2025', 'preamble.p2').text.zh).toContain('本《行动计划》确认中国支持东盟在不断演变的地区架构');
+    expect(clause('asean-china-poa-2021-2025', 'preamble.p3').text.zh).toMatch(/^本《行动计划》确认中国支持东盟在不断演变的地区架构/u);
   });
 
   test('restores fragments out of order and drops the duplicate', () => {
@@ -72,7 +72,7 @@ describe('the clause model of the corpus', () => {
   });
 
   test('shows every repair to readers as an editorial note', () => {
-    for (const [d, id] of [['lmc-poa-2023-2027', '4.2.6'], ['lmc-naypyitaw-declaration-2023', '14'], ['lmc-vientiane-declaration-2020', '1.p1'], ['lmc-vientiane-declaration-2020', '4.3'], ['lmc-vientiane-declaration-2020', '2.1'], ['asean-china-poa-2021-2025', 'preamble.p2']] as const) {
+    for (const [d, id] of [['lmc-poa-2023-2027', '4.2.6'], ['lmc-naypyitaw-declaration-2023', '14'], ['lmc-vientiane-declaration-2020', '1.p1'], ['lmc-vientiane-declaration-2020', '4.3'], ['lmc-vientiane-declaration-2020', '2.1'], ['asean-china-poa-2021-2025', 'preamble.p3']] as const) {
       expect(clause(d, id).notes.some((n) => n.kind === 'editorial'), `${d}#${id}`).toBe(true);
     }
   });

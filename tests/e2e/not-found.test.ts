@@ -1,0 +1,63 @@
+/**
+ * The 404 page, served at any address: its links and stylesheet resolve into the site, at the
+ * root or under a sub-path, and never to another host whatever the path holds.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT } from '../../scripts/lib/paths';
+import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
+import { useSite } from '../helpers/site';
+
+const site = useSite();
+let sub: RunningServer;
+beforeAll(async () => {
+  sub = await serveStatic(path.join(ROOT, 'dist'), { base: '/intranet/lmc/' });
+});
+afterAll(async () => {
+  await sub?.close();
+});
+
+/** Every link, form and stylesheet of the page, resolved. */
+const targets = (page: Page) => page.evaluate(() => [
+  ...[...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+  ...[...document.querySelectorAll('form')].map((f) => f.action),
+  ...[...document.querySelectorAll('link[rel=stylesheet]')].map((l) => (l as HTMLLinkElement).href),
+]);
+
+const styled = (page: Page) => page.evaluate(() => [...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0));
+
+describe('the 404 page', () => {
+  test('on a root deployment, `//evil.example/zh/missing` keeps every link on this host', async () => {
+    const page = await site.browser.context.newPage();
+    const origin = new URL(site.server.url).origin;
+    for (const address of ['//evil.example/zh/missing', '//evil.example/missing', '///evil.example//en/x/', '/en/missing/page/']) {
+      const response = await page.goto(`${origin}${address}`);
+      expect(response!.status(), address).toBe(404);
+      const urls = await targets(page);
+      expect(urls.length, address).toBeGreaterThan(10);
+      expect(urls.filter((u) => new URL(u).origin !== origin), address).toEqual([]);
+    }
+    await page.goto(`${origin}/en/missing/page/`);
+    expect(await page.locator('section:lang(en) a', { hasText: 'Home' }).evaluate((a) => (a as HTMLAnchorElement).href)).toBe(`${origin}/en/index.html`);
+    expect(await styled(page)).toBeGreaterThan(10);
+    await page.close();
+  });
+
+  test('under a sub-path, its stylesheet loads and its links lead into the site', async () => {
+    const page = await site.browser.context.newPage();
+    const failed: string[] = [];
+    page.on('response', (r) => r.status() >= 400 && r.request().resourceType() !== 'document' && failed.push(r.url()));
+    for (const address of ['zh/missing', 'en/lmc-poa-2018-2022/9.9.9/', 'nowhere']) {
+      await page.goto(`${sub.url}${address}`, { waitUntil: 'networkidle' });
+      expect(await styled(page), address).toBeGreaterThan(10);
+      const urls = await targets(page);
+      expect(urls.filter((u) => !u.startsWith(sub.url)), address).toEqual([]);
+    }
+    expect(failed).toEqual([]);
+    await page.click('section:lang(zh-CN) a >> text=首页');
+    await page.waitForURL(`${sub.url}zh/index.html`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.close();
+  });
+});
