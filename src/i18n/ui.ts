@@ -170,6 +170,9 @@ const en = {
   diffs: 'Continued and reworded sections, word by word',
   curatedChanges: 'Pairs corrected by the editors',
   // ── end commitments and changes ──
+  // ── print (issue 18) ──
+  print: 'Print / Save as PDF',
+  // ── end print ──
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -339,6 +342,9 @@ const zh: Shape<typeof en> = {
   diffs: '延续和改写的部分（逐词比较）',
   curatedChanges: '编辑校正的配对',
   // ── end commitments and changes ──
+  // ── print (issue 18) ──
+  print: '打印 / 存为 PDF',
+  // ── end print ──
 };
 
 export const ui: Record<Lang, Shape<typeof en>> = { en, zh };
