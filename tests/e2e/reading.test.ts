@@ -162,8 +162,8 @@ describe('print', () => {
     expect(await page.locator('[id="4.2.12"] .text.zh').isVisible()).toBe(true);
     // The clause's absolute URL, made of the published address and its id: the computed
     // content lists the pieces as strings.
-    const before = await page.locator('[id="4.2.12"] .provenance').evaluate((el) => getComputedStyle(el, '::before').content);
-    expect(before.replace(/"\s*"/gu, '')).toMatch(new RegExp(`^"https?://[^"]+/en/${DOC}/4\\.2\\.12/`, 'u'));
+    const after = await page.locator('[id="4.2.12"]').evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(after.replace(/"\s*"/gu, '')).toMatch(new RegExp(`^"https?://[^"]+/en/${DOC}/4\\.2\\.12/`, 'u'));
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.byteLength).toBeGreaterThan(10_000);
     await page.close();
