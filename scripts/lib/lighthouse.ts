@@ -27,12 +27,16 @@ export interface LighthousePage {
   median: Record<Category, number>;
 }
 
+// The temporary folder as the process started: tests/helpers/browser.ts points TMPDIR at its
+// own profile folder and removes it on close, so os.tmpdir() may name a folder that is gone.
+const TMP = os.tmpdir();
+
 /**
  * A Chromium with a DevTools port for Lighthouse to drive. Flags as in tests/helpers/browser.ts:
  * a throw-away profile and no background network, so the only requests are the page's own.
  */
 async function launchDebuggableChromium(): Promise<{ port: number; close(): Promise<void> }> {
-  const home = await mkdtemp(path.join(os.tmpdir(), 'mekong-lighthouse-'));
+  const home = await mkdtemp(path.join(TMP, 'mekong-lighthouse-'));
   const child = spawn(CHROMIUM, [
     '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
