@@ -27,13 +27,14 @@ const MM = 72 / 25.4;
 const squeeze = (s: string) => s.replace(/\s+/gu, '');
 const decode = (s: string) => s.replace(/&amp;/gu, '&').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&#39;/gu, "'");
 
-/** Prints a page of the site to an A4 PDF and reads back each page's words and boxes. */
-async function printToPdf(url: string): Promise<PdfPage[]> {
+/** Prints a page of the site to an A4 PDF (in the reading view `view`, if given) and reads back each page's words and boxes. */
+async function printToPdf(url: string, view?: string): Promise<PdfPage[]> {
   const page = await site.browser.context.newPage();
   await page.goto(`${site.server.url}${url}`, { waitUntil: 'networkidle' });
+  if (view) await page.check(`.view-switch input[value="${view}"]`);
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   await page.close();
-  const file = path.join(scratch, `${url.replace(/[^a-z0-9]+/giu, '-')}.pdf`);
+  const file = path.join(scratch, `${url.replace(/[^a-z0-9]+/giu, '-')}${view ?? ''}.pdf`);
   await writeFile(file, pdf);
   const html = execFileSync(PDFTOTEXT, ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/gu)].map((m) => {
@@ -135,4 +136,20 @@ describe('printing a clause page to A4', () => {
     for (const s of chrome('en')) expect(pages[0]!.text).not.toContain(s);
     expectMargins(pages);
   });
+});
+
+describe('printing in the reader\'s chosen view', () => {
+  test.each(['zh', 'en'] as const)('with only the %s text chosen, only that language\'s texts print, each clause\'s URL still once', async (view) => {
+    const doc = await readDocument('lmc-poa-2023-2027');
+    const pages = await printToPdf('en/lmc-poa-2023-2027/', view);
+    const text = squeeze(pages.map((p) => p.text).join(''));
+    const other = view === 'zh' ? 'en' : 'zh';
+    const shown = doc.clauses.filter((c) => c.text[view] && c.text[other]).slice(0, 5);
+    for (const clause of shown) {
+      expect(text).toContain(squeeze(clause.text[view]).slice(0, 24));
+      expect(text).not.toContain(squeeze(clause.text[other]).slice(0, 24));
+      expect(text.split(`${await publishedBase()}en/lmc-poa-2023-2027/${clause.id}/`).length - 1).toBe(1);
+    }
+    expectMargins(pages);
+  }, 120_000);
 });
