@@ -153,3 +153,20 @@ describe('printing in the reader\'s chosen view', () => {
     expectMargins(pages);
   }, 120_000);
 });
+
+describe('the Print / Save as PDF button', () => {
+  test('shows on a document page and opens the browser’s print dialog', async () => {
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}zh/lmc-poa-2023-2027/`);
+    await page.evaluate(() => {
+      const w = window as unknown as { printed: number };
+      w.printed = 0;
+      window.print = () => void w.printed++;
+    });
+    const button = page.getByRole('button', { name: ui.zh.print });
+    expect(await button.isVisible()).toBe(true);
+    await button.click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.close();
+  });
+});
