@@ -2,7 +2,9 @@
  * `npm run bench` (`-- --quick` for 1× and 10× only): the pipeline on synthetic corpora at
  * 1×, 10× and 100× the real one — per stage time and peak memory, output size, page count —
  * and, on the real corpus in Chromium, reading-page bytes against the page's text and the
- * cold first search. Writes bench/report.json and bench/report.md.
+ * cold first search, and Lighthouse (mobile) on the home, search and comparison pages and every
+ * document page, both interfaces, median of three runs each. `-- --reader` skips the scales
+ * and measures only the real corpus's built dist/. Writes bench/report.json and bench/report.md.
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
@@ -16,9 +18,12 @@ import { exitCode } from './lib/site';
 import { serveStatic } from './lib/static-server';
 import { writeSyntheticCorpus } from './lib/synthetic';
 import { launchBrowser } from '../tests/helpers/browser';
+import { CATEGORIES, lighthousePages } from './lib/lighthouse';
 
 const quick = process.argv.includes('--quick');
-const scales = quick ? [1, 10] : [1, 10, 100];
+const readerOnly = process.argv.includes('--reader');
+const scales = readerOnly ? [] : quick ? [1, 10] : [1, 10, 100];
+const LIGHTHOUSE_RUNS = 3;
 
 interface StageResult { stage: string; ms: number; cpuMs: number; peakMB: number }
 interface ScaleResult { scale: number; documents: number; clauses: number; stages: StageResult[]; totalMs: number; peakMB: number; outputMB: number; pages: number; runs: { totalMs: number; peakMB: number }[] }
@@ -207,13 +212,16 @@ async function readerExperience() {
     }
   }
   await browser.close();
+  const index = JSON.parse(await readFile(path.join(dist, 'data', 'index.json'), 'utf8')) as { documents: { id: string }[] };
+  const lighthouseUrls = ['zh', 'en'].flatMap((lang) => ['', 'search/', 'compare/', ...index.documents.map((d) => `${d.id}/`)].map((p) => `${lang}/${p}`));
+  const lighthouse = (await lighthousePages(lighthouseUrls.map((u) => `${server.url}${u}`), LIGHTHOUSE_RUNS)).map((p) => ({ ...p, url: p.url.slice(server.url.length) }));
   await server.close();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const summary = (mode: 'submitted' | 'typed') => {
     const runs = searches.filter((s) => s.mode === mode);
     return { medianMs: median(runs.map((s) => s.ms)), medianKB: Math.round(median(runs.map((s) => s.bytes)) / 1024) };
   };
-  return { pages, searches, submitted: summary('submitted'), typed: summary('typed') };
+  return { pages, searches, submitted: summary('submitted'), typed: summary('typed'), lighthouse };
 }
 
 const real = await buildModel(projectPaths(), new Diagnostics());
@@ -222,6 +230,8 @@ for (const scale of scales) results.push(await runScale(scale, real));
 const reader = await readerExperience();
 const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, date: new Date().toISOString().slice(0, 10) };
 const ratio = (a: ScaleResult | undefined, b: ScaleResult | undefined, pick: (r: ScaleResult) => number) => (a && b ? Number((pick(b) / pick(a)).toFixed(2)) : null);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const lowest = Object.fromEntries(CATEGORIES.map((c) => [c, Math.min(...reader.lighthouse.map((p) => p.median[c]))]));
 const r10 = results.find((r) => r.scale === 10);
 const r100 = results.find((r) => r.scale === 100);
 const report = {
@@ -236,13 +246,12 @@ const report = {
       }
     : null,
   reader,
+  lighthouseLowest: lowest,
 };
 await mkdir(path.join(ROOT, 'bench'), { recursive: true });
 await writeFile(path.join(ROOT, 'bench', 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-const stageNames = results[0]!.stages.map((s) => s.stage);
-const md = [
-  `# Benchmark (${machine.date}; ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node})`,
-  '',
+const stageNames = results[0]?.stages.map((s) => s.stage) ?? [];
+const scaleSection = results.length === 0 ? ['Reader run (`--reader`): no synthetic scales, the built dist/ of the real corpus only.', ''] : [
   `Each scale runs \`npm run build\` (scripts/build.ts) on a synthetic project, ${Object.entries(REPEATS).filter(([k]) => scales.includes(Number(k))).map(([k, v]) => `${k}× ${v} times`).join(', ')}: each stage's fastest time, the fastest total and the highest peak are kept. Stages \`sources\` to \`generate\` run in the content process; \`content\` is that whole process, Node start-up included. \`site\` is Astro, \`search\` Pagefind. Memory is the resident memory of the build's whole process tree, sampled every 100 ms.`,
   '',
   `| scale | documents | clauses | ${stageNames.join(' | ')} | total | peak memory | output | pages |`,
@@ -251,6 +260,11 @@ const md = [
   '',
   report.growth100over10 ? `time(100×)/time(10×): total ${report.growth100over10.total}; per stage ${Object.entries(report.growth100over10.stages).map(([k, v]) => `${k} ${v}`).join(', ')}` : 'Quick run: 1× and 10× only.',
   ...(report.growth100over10 ? ['', `CPU time(100×)/CPU time(10×), per stage (its processes' CPU time, children included once they end): ${Object.entries(report.growth100over10.cpu).map(([k, v]) => `${k} ${v}`).join(', ')}`] : []),
+];
+const md = [
+  `# Benchmark (${machine.date}; ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node})`,
+  '',
+  ...scaleSection,
   '',
   '| reading page | HTML gzip | CSS gzip | JS gzip | text gzip | (HTML+CSS+JS)/text |',
   '|---|---|---|---|---|---|',
@@ -261,6 +275,12 @@ const md = [
     const what = mode === 'submitted' ? 'query submitted whole, as from the address' : 'query typed at 100 ms a character, timed from Enter';
     return `Cold first search, ${what} (median of ${runs.length}, fresh cache each): ${reader[mode].medianMs} ms to first results, ${reader[mode].medianKB} KB transferred (${runs.map((s) => `${s.query} ${s.ms} ms/${Math.round(s.bytes / 1024)} KB`).join('; ')}).\n`;
   }),
+  '',
+  `Lighthouse ${LIGHTHOUSE_RUNS} runs per page (mobile emulation, its default simulated throttling), median score per category; lowest over all pages: ${CATEGORIES.map((c) => `${c} ${lowest[c]}`).join(', ')}.`,
+  '',
+  `| page | ${CATEGORIES.join(' | ')} | TBT (median) | LCP (median) |`,
+  `|---|${CATEGORIES.map(() => '---').join('|')}|---|---|`,
+  ...reader.lighthouse.map((p) => `| ${p.url} | ${CATEGORIES.map((c) => p.median[c]).join(' | ')} | ${median(p.runs.map((r) => r.tbtMs))} ms | ${median(p.runs.map((r) => r.lcpMs))} ms |`),
   '',
 ].join('\n');
 await writeFile(path.join(ROOT, 'bench', 'report.md'), md);

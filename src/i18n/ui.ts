@@ -176,6 +176,9 @@ const en = {
   // Citations and validity (issue 19)
   citeDownload: 'Download this citation',
   citeDownloadDocument: 'BibTeX (every clause)',
+  // ── print (issue 18) ──
+  print: 'Print / Save as PDF',
+  // ── end print ──
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -351,6 +354,9 @@ const zh: Shape<typeof en> = {
   // Citations and validity (issue 19)
   citeDownload: '下载本条引用',
   citeDownloadDocument: 'BibTeX（全部条款）',
+  // ── print (issue 18) ──
+  print: '打印 / 存为 PDF',
+  // ── end print ──
 };
 
 export const ui: Record<Lang, Shape<typeof en>> = { en, zh };

@@ -1,0 +1,172 @@
+/**
+ * Print: document pages and a clause page printed by Chromium to A4 PDF with the site's own
+ * print stylesheet, checked on the PDF's text as poppler's pdftotext reads it (words and
+ * their boxes): the first page, running headers and page numbers, absolute citation URLs,
+ * no interface chrome, and page margins.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT } from '../../scripts/lib/paths';
+import { ui, type Lang } from '../../src/i18n/ui';
+import { useSite } from '../helpers/site';
+
+export const PDFTOTEXT = process.env.PDFTOTEXT_PATH ?? '/usr/bin/pdftotext';
+
+const site = useSite();
+let scratch: string;
+beforeAll(async () => (scratch = await mkdtemp(path.join(os.tmpdir(), 'mekong-print-'))));
+afterAll(async () => rm(scratch, { recursive: true, force: true }));
+
+interface Word { text: string; xMin: number; yMin: number; xMax: number; yMax: number }
+interface PdfPage { width: number; height: number; words: Word[]; text: string }
+
+const MM = 72 / 25.4;
+const squeeze = (s: string) => s.replace(/\s+/gu, '');
+const decode = (s: string) => s.replace(/&amp;/gu, '&').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&#39;/gu, "'");
+
+/** Prints a page of the site to an A4 PDF (in the reading view `view`, if given) and reads back each page's words and boxes. */
+async function printToPdf(url: string, view?: string): Promise<PdfPage[]> {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}${url}`, { waitUntil: 'networkidle' });
+  if (view) await page.check(`.view-switch input[value="${view}"]`);
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  await page.close();
+  const file = path.join(scratch, `${url.replace(/[^a-z0-9]+/giu, '-')}${view ?? ''}.pdf`);
+  await writeFile(file, pdf);
+  const html = execFileSync(PDFTOTEXT, ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/gu)].map((m) => {
+    const words = [...m[3]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/gu)]
+      .map((w) => ({ xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), yMax: Number(w[4]), text: decode(w[5]!) }));
+    return { width: Number(m[1]), height: Number(m[2]), words, text: words.map((w) => w.text).join(' ') };
+  });
+}
+
+interface ClauseData { id: string; text: { zh: string; en: string } }
+interface DocumentData { id: string; title: { zh: string; en: string }; clauses: ClauseData[] }
+const readDocument = async (id: string) => JSON.parse(await readFile(path.join(ROOT, 'dist', 'data', `${id}.json`), 'utf8')) as DocumentData;
+
+/** The published base the build used (citations and canonical links carry it). */
+async function publishedBase(): Promise<string> {
+  const html = await readFile(path.join(ROOT, 'dist', 'en', 'index.html'), 'utf8');
+  const canonical = /<link rel="canonical" href="([^"]+)\/en\/"/u.exec(html);
+  if (!canonical) throw new Error('dist/en/index.html has no canonical link');
+  return `${canonical[1]}/`;
+}
+
+/** Interface strings that must never print: navigation, buttons, search, downloads. */
+function chrome(lang: Lang): string[] {
+  const t = ui[lang];
+  return [t.skipToContent, t.searchPlaceholder, t.copyLink, t.downloadFormats.csv, t.downloadFormats.aknZh, t.downloadFormats.json, t.chooseLanguage, t.otherLanguage];
+}
+
+function expectMargins(pages: PdfPage[]): void {
+  for (const [i, p] of pages.entries()) {
+    for (const w of p.words) {
+      const inside = w.xMin >= 15 * MM && w.yMin >= 15 * MM && w.xMax <= p.width - 15 * MM && w.yMax <= p.height - 15 * MM;
+      expect(inside, `page ${i + 1}: "${w.text}" at (${w.xMin.toFixed(0)}, ${w.yMin.toFixed(0)})–(${w.xMax.toFixed(0)}, ${w.yMax.toFixed(0)}) pt is within 15 mm of the edge`).toBe(true);
+    }
+  }
+}
+
+describe.each([
+  { lang: 'zh' as const, document: 'lmc-poa-2023-2027' },
+  { lang: 'en' as const, document: 'asean-china-poa-2021-2025' },
+])('printing the document page /$lang/$document/ to A4', ({ lang, document }) => {
+  let pages: PdfPage[];
+  let doc: DocumentData;
+  beforeAll(async () => {
+    doc = await readDocument(document);
+    pages = await printToPdf(`${lang}/${document}/`);
+  }, 120_000);
+
+  test('puts the title and the first clause on page 1', () => {
+    expect(pages.length).toBeGreaterThan(1);
+    const first = squeeze(pages[0]!.text);
+    expect(first).toContain(squeeze(doc.title[lang]));
+    const opening = doc.clauses.find((c) => c.text[lang])!;
+    expect(first).toContain(squeeze(opening.text[lang]).slice(0, 24));
+  });
+
+  test('gives every page a running header with the document and a page number', () => {
+    const header = squeeze(pages[1]!.words.filter((w) => w.yMax < 30 * MM).map((w) => w.text).join(''));
+    expect(header.length).toBeGreaterThan(3);
+    for (const [i, p] of pages.entries()) {
+      const top = squeeze(p.words.filter((w) => w.yMax < 30 * MM).map((w) => w.text).join(''));
+      const bottom = p.words.filter((w) => w.yMin > p.height - 30 * MM).map((w) => w.text).join(' ');
+      if (i > 0) expect(top, `page ${i + 1} header`).toBe(header);
+      expect(bottom, `page ${i + 1} footer`).toMatch(new RegExp(`(^|\\D)${i + 1}(\\D|$)`, 'u'));
+    }
+  });
+
+  test('prints each clause’s absolute citation URL once', async () => {
+    const base = await publishedBase();
+    const text = squeeze(pages.map((p) => p.text).join(''));
+    for (const clause of doc.clauses.slice(0, 5)) {
+      const url = `${base}${lang}/${document}/${clause.id}/`;
+      expect(text.split(url).length - 1, url).toBe(1);
+    }
+  });
+
+  test('prints no navigation, buttons, search or download links', () => {
+    const text = pages.map((p) => p.text).join(' ');
+    for (const s of chrome(lang)) expect(text).not.toContain(s);
+  });
+
+  test('keeps text at least 15 mm from the edge of the paper', () => expectMargins(pages));
+});
+
+describe('printing a clause page to A4', () => {
+  let pages: PdfPage[];
+  beforeAll(async () => (pages = await printToPdf('en/lmc-poa-2018-2022/4.2.5.p1/')), 120_000);
+
+  test('is a one-page citation sheet: the clause in both languages and its citation', async () => {
+    const doc = await readDocument('lmc-poa-2018-2022');
+    const clause = doc.clauses.find((c) => c.id === '4.2.5.p1')!;
+    expect(pages).toHaveLength(1);
+    const text = squeeze(pages[0]!.text);
+    if (clause.text.zh) expect(text).toContain(squeeze(clause.text.zh).slice(0, 16));
+    expect(text).toContain(`${await publishedBase()}en/lmc-poa-2018-2022/4.2.5.p1/`);
+    expect(text).toContain('BibTeX');
+  });
+
+  test('prints no interface chrome and keeps the margins', () => {
+    for (const s of chrome('en')) expect(pages[0]!.text).not.toContain(s);
+    expectMargins(pages);
+  });
+});
+
+describe('printing in the reader\'s chosen view', () => {
+  test.each(['zh', 'en'] as const)('with only the %s text chosen, only that language\'s texts print, each clause\'s URL still once', async (view) => {
+    const doc = await readDocument('lmc-poa-2023-2027');
+    const pages = await printToPdf('en/lmc-poa-2023-2027/', view);
+    const text = squeeze(pages.map((p) => p.text).join(''));
+    const other = view === 'zh' ? 'en' : 'zh';
+    const shown = doc.clauses.filter((c) => c.text[view] && c.text[other]).slice(0, 5);
+    for (const clause of shown) {
+      expect(text).toContain(squeeze(clause.text[view]).slice(0, 24));
+      expect(text).not.toContain(squeeze(clause.text[other]).slice(0, 24));
+      expect(text.split(`${await publishedBase()}en/lmc-poa-2023-2027/${clause.id}/`).length - 1).toBe(1);
+    }
+    expectMargins(pages);
+  }, 120_000);
+});
+
+describe('the Print / Save as PDF button', () => {
+  test('shows on a document page and opens the browser’s print dialog', async () => {
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}zh/lmc-poa-2023-2027/`);
+    await page.evaluate(() => {
+      const w = window as unknown as { printed: number };
+      w.printed = 0;
+      window.print = () => void w.printed++;
+    });
+    const button = page.getByRole('button', { name: ui.zh.print });
+    expect(await button.isVisible()).toBe(true);
+    await button.click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.close();
+  });
+});
