@@ -88,6 +88,29 @@ export function changesCsv(data: ChangesData, documents: DocumentData[]): string
 const escape = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/"/gu, '&quot;');
 
 /**
+ * A page the build writes itself, outside Astro, at a clause's old address: a heading, the
+ * reason in both languages, and what `parts` add to the head and around the reason.
+ */
+function clauseAddressPage(lang: 'zh' | 'en', title: string, reason: { zh: string; en: string }, parts: { head?: string; before?: string; after?: string }): string {
+  return `<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${parts.head ?? ''}<title>${escape(title)}</title>
+</head>
+<body>
+<main>
+<h1>${escape(title)}</h1>
+${parts.before ?? ''}<p lang="zh-CN">${escape(reason.zh)}</p>
+<p lang="en">${escape(reason.en)}</p>
+${parts.after ?? ''}</main>
+</body>
+</html>
+`;
+}
+
+/**
  * A static page at the address of each retired clause (issue 17), in both interface languages:
  * it says the clause was withdrawn, in which edition and why, and links the document.
  */
@@ -100,24 +123,10 @@ export async function writeRetiredPages(retired: Redirects['retired'], outDir: s
       await mkdir(dir, { recursive: true });
       const zh = lang === 'zh';
       const title = zh ? `本条已停用（${r.edition}版）` : `This clause was retired in edition ${r.edition}`;
-      await writeFile(path.join(dir, 'index.html'), `<!doctype html>
-<html lang="${zh ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escape(title)}</title>
-</head>
-<body>
-<main>
-<h1>${escape(title)}</h1>
-<p lang="zh-CN">${escape(r.reason.zh)}</p>
-<p lang="en">${escape(r.reason.en)}</p>
-<p><a href="../index.html">${zh ? '全文' : 'Whole document'}</a></p>
-</main>
-</body>
-</html>
-`);
+      await writeFile(path.join(dir, 'index.html'), clauseAddressPage(lang, title, r.reason, {
+        head: '<meta name="robots" content="noindex">\n',
+        after: `<p><a href="../index.html">${zh ? '全文' : 'Whole document'}</a></p>\n`,
+      }));
       n++;
     }
   }
@@ -139,25 +148,10 @@ export async function writeRedirectPages(redirects: Redirects['redirects'], outD
       const target = path.posix.relative(`${lang}/${doc}/${from}`, `${lang}/${toDoc}/${to}`) + '/index.html';
       const canonical = new URL(`${lang}/${toDoc}/${to}/`, site).href;
       const zh = lang === 'zh';
-      await writeFile(path.join(dir, 'index.html'), `<!doctype html>
-<html lang="${zh ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="0; url=${escape(target)}">
-<link rel="canonical" href="${escape(canonical)}">
-<title>${zh ? '本条已移动' : 'This clause has moved'}</title>
-</head>
-<body>
-<main>
-<h1>${zh ? '本条已移动。' : 'This clause has moved.'}</h1>
-<p>${zh ? '现地址：' : 'Its current address:'} <a href="${escape(target)}">${escape(canonical)}</a></p>
-<p lang="zh-CN">${escape(r.reason.zh)}</p>
-<p lang="en">${escape(r.reason.en)}</p>
-</main>
-</body>
-</html>
-`);
+      await writeFile(path.join(dir, 'index.html'), clauseAddressPage(lang, zh ? '本条已移动' : 'This clause has moved', r.reason, {
+        head: `<meta http-equiv="refresh" content="0; url=${escape(target)}">\n<link rel="canonical" href="${escape(canonical)}">\n`,
+        before: `<p>${zh ? '现地址：' : 'Its current address:'} <a href="${escape(target)}">${escape(canonical)}</a></p>\n`,
+      }));
       n++;
     }
   }
