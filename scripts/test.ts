@@ -1,13 +1,15 @@
 /**
- * `npm test`: every test, the real-browser ones included. Installs Debian's Chromium and
- * nginx when missing and we are root; otherwise says the one command that does. Then
- * builds the site and runs the unit tests and the browser tests against dist/.
+ * `npm test`: every test, the real-browser ones included. Installs the Debian packages the
+ * tests need (NEEDED below) when missing and we are root; otherwise says the one command that
+ * does. Then builds the site, type-checks, and runs the unit tests and the browser tests
+ * against dist/.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CHROMIUM } from '../tests/helpers/browser';
 import { NGINX } from '../tests/helpers/nginx';
 import { JAVA, XMLLINT } from '../tests/helpers/validators';
+import { CJK_FONT, PDFTOTEXT } from '../tests/helpers/print';
 
 /** Debian packages the browser and hosting tests need, by the file each provides. */
 const NEEDED = [
@@ -16,6 +18,9 @@ const NEEDED = [
   // Validity (issue 19): xmllint checks the Akoma Ntoso downloads, Java runs the Nu Html Checker.
   { file: XMLLINT, pkg: 'libxml2-utils', why: 'the Akoma Ntoso schema tests' },
   { file: JAVA, pkg: 'default-jre-headless', why: 'the Nu Html Checker tests' },
+  // Print (issue 18): the PDFs are read back with pdftotext; their Chinese needs a CJK font.
+  { file: PDFTOTEXT, pkg: 'poppler-utils', why: 'the print tests' },
+  { file: CJK_FONT, pkg: 'fonts-noto-cjk', why: 'the print tests (Chinese text in the PDFs)' },
 ];
 
 function ensurePackages(): void {

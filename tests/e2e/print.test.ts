@@ -11,9 +11,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../scripts/lib/paths';
 import { ui, type Lang } from '../../src/i18n/ui';
+import { PDFTOTEXT } from '../helpers/print';
 import { useSite } from '../helpers/site';
 
-export const PDFTOTEXT = process.env.PDFTOTEXT_PATH ?? '/usr/bin/pdftotext';
 
 const site = useSite();
 let scratch: string;
