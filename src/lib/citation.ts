@@ -15,6 +15,7 @@
  * in; without JavaScript each form shows a labelled blank.
  */
 import type { Clause, DocumentData } from '../schemas/document';
+import { clausePosition } from './reference-labels';
 
 export type CitationLang = 'zh' | 'en';
 
@@ -39,7 +40,7 @@ export interface CitationModel {
 
 export interface CitationInput {
   lang: CitationLang;
-  doc: Pick<DocumentData, 'id' | 'title' | 'date'>;
+  doc: Pick<DocumentData, 'id' | 'title' | 'date' | 'type' | 'clauses'>;
   /** Omitted for the whole document. */
   clause?: Pick<Clause, 'id'>;
   /** Absolute canonical URL of the cited page in `lang`. */
@@ -59,20 +60,19 @@ export function usDate(iso: string): string {
 }
 
 /**
- * The clause as a reader names it: 4.2.5 → 第4.2.5条 / Clause 4.2.5; an unnumbered paragraph
- * 3.1.p2 → 第3.1条第2段 / Clause 3.1, Paragraph 2; preamble.p2 → 序言第2段 / Preamble, Paragraph 2.
+ * The clause as the page names it (reference-labels.ts): 第4.2.5条 / Clause 4.2.5, 《…》第五段 /
+ * Para. 5, 序言第二段 / Preamble, Para. 2. English words are capitalised as citeproc's title case
+ * would print them, so the title is the same in every style.
  */
-export function clauseLabel(clauseId: string, lang: CitationLang): string {
-  const [, parent, paragraph] = /^(.+?)(?:\.p(\d+))?$/u.exec(clauseId)!;
-  if (lang === 'zh') return `${parent === 'preamble' ? '序言' : `第${parent}条`}${paragraph ? `第${paragraph}段` : ''}`;
-  // Capitalised as citeproc's title case would print it, so the title is the same in every style.
-  return `${parent === 'preamble' ? 'Preamble' : `Clause ${parent}`}${paragraph ? `, Paragraph ${paragraph}` : ''}`;
+export function clauseLabel(doc: Pick<DocumentData, 'type' | 'clauses'>, clauseId: string, lang: CitationLang): string {
+  const position = clausePosition(lang, doc, clauseId);
+  return lang === 'zh' ? position : position.replace(/\b[a-z]/gu, (c) => c.toUpperCase());
 }
 
 /** The citation model of a clause (or, without `clause`, of the whole document) in one language. */
 export function citationModel(i: CitationInput): CitationModel {
   const docTitle = i.lang === 'en' ? i.doc.title.en || i.doc.title.zh : i.doc.title.zh;
-  const title = i.clause ? `${docTitle}${i.lang === 'zh' ? '：' : ', '}${clauseLabel(i.clause.id, i.lang)}` : docTitle;
+  const title = i.clause ? `${docTitle}${i.lang === 'zh' ? '：' : ', '}${clauseLabel(i.doc, i.clause.id, i.lang)}` : docTitle;
   return {
     lang: i.lang,
     id: i.clause ? `${i.doc.id}#${i.clause.id}` : i.doc.id,

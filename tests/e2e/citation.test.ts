@@ -50,7 +50,7 @@ describe('the citation block', () => {
     const page = await site.browser.context.newPage();
     await page.goto(`${site.server.url}${'en/lmc-innovation-corridor-initiative/preamble.p1/'}`);
     const chicago = (await page.textContent('.citation-format[data-format="chicago"] pre'))!;
-    expect(chicago).toContain(' n.d. “Joint Initiative on Building the Lancang-Mekong Regional Innovation Corridor, Preamble, Paragraph 1.”');
+    expect(chicago).toContain(' n.d. “Joint Initiative on Building the Lancang-Mekong Regional Innovation Corridor, Preamble, Para. 1.”');
     expect(chicago).not.toContain('..');
     expect(chicago).toMatch(/Accessed [A-Z][a-z]+ \d{1,2}, \d{4}\. https?:\/\/\S+\/en\/lmc-innovation-corridor-initiative\/preamble\.p1\/\.$/u);
     await page.close();
