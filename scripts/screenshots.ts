@@ -2,12 +2,12 @@
  * `npm run screenshots`: the built site (dist/, from `npm run build`) served on loopback and
  * photographed in Chromium: the home page, a document, a clause, search with results and the
  * plan comparison, at 1440 px and 390 px wide, light and dark, in both interfaces. Writes
- * screenshots/{interface}-{page}-{width}-{scheme}.png (the folder is emptied first; it is
+ * screenshots/{interface}-{page}-{width}-{scheme}.png (the pictures of an earlier run are replaced, nothing else; it is
  * not committed). Long pages are cut at MAX_HEIGHT pixels: a whole plan is tens of
  * thousands of pixels tall, more than an image viewer shows usefully.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT } from './lib/paths';
 import { serveStatic } from './lib/static-server';
@@ -17,6 +17,8 @@ import { launchBrowser } from '../tests/helpers/browser';
 const outAt = process.argv.indexOf('--out');
 const OUT = outAt >= 0 && process.argv[outAt + 1] ? path.resolve(process.argv[outAt + 1]!) : path.join(ROOT, 'screenshots');
 const MAX_HEIGHT = 4000;
+/** The names of the pictures this script writes: {lang}-{page}-{width}-{scheme}.png. */
+const SHOT = /^(zh|en)-[a-z]+-\d+-(light|dark)\.png$/u;
 const WIDTHS = [1440, 390];
 const SCHEMES = ['light', 'dark'] as const;
 const SEARCH: Record<string, string> = { zh: '水资源', en: 'water resources' };
@@ -35,8 +37,9 @@ if (!existsSync(path.join(dist, 'index.html'))) {
   process.stderr.write('dist/ has no site: run npm run build first.\n');
   process.exit(1);
 }
-await rm(OUT, { recursive: true, force: true });
+// Only this script's own pictures are replaced: --out may name a folder that holds other files.
 await mkdir(OUT, { recursive: true });
+for (const f of await readdir(OUT)) if (SHOT.test(f)) await rm(path.join(OUT, f));
 const server = await serveStatic(dist);
 const browser = await launchBrowser();
 let count = 0;
