@@ -15,11 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { rootArgument } from './build-content';
 import { display, projectPaths } from './lib/paths';
 import { exitCode } from './lib/site';
+import { parsePort } from './lib/static-server';
 
 const paths = projectPaths(rootArgument());
 const content = path.join(paths.root, 'content');
 const portAt = process.argv.indexOf('--port');
-const port = Number(portAt >= 0 ? process.argv[portAt + 1] : process.env.PORT ?? 4321);
+const port = parsePort(portAt >= 0 ? process.argv[portAt + 1] : process.env.PORT);
 const script = fileURLToPath(new URL('build-content.ts', import.meta.url));
 // No request to another host: no telemetry, no check for a newer Astro. A development
 // server whatever NODE_ENV the caller has (a test runner sets "test", which Vite serves differently).

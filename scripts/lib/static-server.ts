@@ -16,7 +16,7 @@ import path from 'node:path';
 import sirv from 'sirv';
 import { normaliseBasePath, sitePolicy } from './server-config';
 
-/** The response headers every server configuration sends (server/nginx.conf, htaccess, web.config). */
+/** The response headers every server configuration sends (server/nginx-snippet.conf, htaccess, web.config). */
 export function securityHeaders(csp: string): Record<string, string> {
   return { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin' };
 }
@@ -88,7 +88,8 @@ export function sitePathOf(requestPath: string, base: string): string[] | undefi
     } catch {
       return undefined;
     }
-    if (s === '' || s.startsWith('.') || /[/\\\0]/u.test(s)) return undefined;
+    // web.config is IIS's configuration, refused as nginx and Apache refuse it.
+    if (s === '' || s.startsWith('.') || s.toLowerCase() === 'web.config' || /[/\\\0]/u.test(s)) return undefined;
     decoded.push(s);
   }
   return decoded;
