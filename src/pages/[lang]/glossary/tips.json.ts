@@ -6,22 +6,12 @@
 import type { APIRoute } from 'astro';
 import { languages, type Lang } from '../../../i18n/ui';
 import { terms } from '../../../lib/glossary';
-import { getDocument } from '../../../lib/data';
-import { findReferences } from '../../../lib/references';
-import { referenceLabel } from '../../../lib/reference-labels';
+import { proseParts } from '../../../lib/prose';
 
 export const getStaticPaths = () => languages.map((lang) => ({ params: { lang } }));
 
 /** A text with its references as labels. */
-function labelled(text: string, lang: Lang): string {
-  let out = '';
-  let at = 0;
-  for (const ref of findReferences(text)) {
-    out += text.slice(at, ref.index) + referenceLabel(lang, getDocument(ref.document), ref.clause);
-    at = ref.index + ref.length;
-  }
-  return out + text.slice(at);
-}
+const labelled = (text: string, lang: Lang) => proseParts(text, lang, lang).map((p) => (typeof p === 'string' ? p : p.label)).join('');
 
 export const GET: APIRoute = ({ params }) => {
   const lang = params.lang as Lang;
