@@ -7,8 +7,8 @@
  * and measures only the real corpus's built dist/. Writes bench/report.json and bench/report.md
  * (`-- --out DIR` writes them in DIR instead).
  *
- * `-- --smoke` is what `npm test` runs (tests/e2e/benchmark-smoke.test.ts): one 2× corpus (the
- * second copy is the first with new document ids and source numbers) built once, every stage,
+ * `-- --smoke` is what `npm test` runs (tests/e2e/benchmark-smoke.test.ts): one 2× corpus (copy 2
+ * is where document ids, file names and source numbers are rewritten) built once, every stage,
  * without the reader's measurements, its report in a temporary folder unless `--out` is given.
  * Every scale fails the benchmark with the build's own located errors when its synthetic corpus
  * does not build, and with its warnings when it has any of a kind the real corpus has not.
@@ -276,9 +276,11 @@ const real = await buildModel(projectPaths(), realDiagnostics);
 const realWarnings = new Set(realDiagnostics.warnings.map((w) => w.ruleId));
 const ruleOf = (line: string) => /\[([a-z0-9-]+)\]$/u.exec(line)?.[1] ?? '';
 const results: ScaleResult[] = [];
+let synthetic: Pick<SyntheticCorpus, 'perturbed' | 'relaxed'> | undefined;
 for (const scale of scales) {
   try {
-    const { corpus: _corpus, ...result } = await runScale(scale, real);
+    const { corpus, ...result } = await runScale(scale, real);
+    synthetic = { perturbed: corpus.perturbed, relaxed: corpus.relaxed };
     results.push(result);
   } catch (error) {
     // A failed build's message is its located errors; anything else is a fault of the benchmark, shown with its stack.
@@ -299,6 +301,7 @@ const report = {
   quick,
   smoke,
   scales: results,
+  synthetic: synthetic ?? null,
   unexpectedWarnings,
   growth100over10: r100
     ? {
@@ -324,6 +327,12 @@ const scaleSection = results.length === 0 ? ['Reader run (`--reader`): no synthe
   report.growth100over10 ? `time(100×)/time(10×): total ${report.growth100over10.total}; per stage ${Object.entries(report.growth100over10.stages).map(([k, v]) => `${k} ${v}`).join(', ')}` : smoke ? `Smoke run (\`--smoke\`): one ${SMOKE_SCALE}× corpus built once, to show that the benchmark runs; its figures are not measurements.` : 'Quick run: 1× and 10× only.',
   ...(report.growth100over10 ? ['', `CPU time(100×)/CPU time(10×), per stage (its processes' CPU time, children included once they end): ${Object.entries(report.growth100over10.cpu).map(([k, v]) => `${k} ${v}`).join(', ')}`] : []),
   '',
+  ...(synthetic ? [
+    `Each copy of the corpus has its own copy of every source, line for line, with ${Math.round(synthetic.perturbed * 100)}% of the Han characters replaced, and the real recipes, translations, notes and link curation rewritten for its own document ids, file names and source numbers, so every check of the real build runs on it. The checks a copy cannot pass as the real corpus does, and why:`,
+    '',
+    ...synthetic.relaxed.map((r) => `- ${r.check}: ${r.why}`),
+    '',
+  ] : []),
   unexpectedWarnings.length ? `Warnings the real corpus does not have (the benchmark fails):\n\n${unexpectedWarnings.map((w) => `- ${w}`).join('\n')}` : 'The synthetic builds gave no warning of a kind the real corpus does not give.',
 ];
 const readerSection = reader ? [

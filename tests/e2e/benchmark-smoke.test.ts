@@ -49,7 +49,7 @@ test('npm run bench -- --smoke builds a two-copy synthetic corpus through every 
   expect([...new Set(output.split('\n').filter((l) => DIAGNOSTIC.test(l)))], 'located errors and warnings of the synthetic build').toEqual([]);
   expect(code, `npm run bench -- --smoke exited with ${code}:\n${output.slice(-6000)}`).toBe(0);
 
-  const report = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')) as { smoke: boolean; unexpectedWarnings: string[]; scales: { scale: number; documents: number; clauses: number; pages: number; stages: { stage: string }[] }[] };
+  const report = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')) as { smoke: boolean; unexpectedWarnings: string[]; synthetic: { relaxed: { check: string; why: string }[] }; scales: { scale: number; documents: number; clauses: number; pages: number; stages: { stage: string }[] }[] };
   expect(report.smoke).toBe(true);
   expect(report.unexpectedWarnings).toEqual([]);
   expect(report.scales.map((s) => s.scale)).toEqual([2]);
@@ -61,5 +61,7 @@ test('npm run bench -- --smoke builds a two-copy synthetic corpus through every 
   expect(scale!.pages).toBeGreaterThan(2000);
   const md = await readFile(path.join(out, 'report.md'), 'utf8');
   expect(md).toMatch(/^\| 2× \| 12 \| \d+ \|/mu);
+  // The report says which checks the synthetic corpora relax, and why.
+  for (const r of report.synthetic.relaxed) expect(md).toContain(`- ${r.check}: ${r.why}`);
   expect(await committedReport()).toEqual(before);
 }, 900_000);
