@@ -14,6 +14,7 @@
  * does not build, and with its warnings when it has any of a kind the real corpus has not.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -190,9 +191,14 @@ async function runScale(scale: number, real: Awaited<ReturnType<typeof buildMode
   };
 }
 
-/** Reading pages and the cold first search on the real corpus (run `npm run build` first). */
+/** Reading pages and the cold first search on the real corpus's dist/ (built first if it is not there, as on a fresh clone). */
 async function readerExperience() {
   const dist = path.join(ROOT, 'dist');
+  if (!existsSync(path.join(dist, 'data', 'index.json'))) {
+    process.stdout.write('\nNo built site in dist/: npm run build\n');
+    const code = await exitCode(spawn('npm', ['run', 'build'], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'inherit', 'inherit'] }));
+    if (code !== 0) throw new Error(`npm run build failed (exit ${code})`);
+  }
   const server = await serveStatic(dist);
   const browser = await launchBrowser();
   const pages: { url: string; htmlRaw: number; htmlGzip: number; cssGzip: number; jsGzip: number; assetsRaw: number; textGzip: number; ratio: number }[] = [];
