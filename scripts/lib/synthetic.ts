@@ -381,7 +381,7 @@ export async function writeSyntheticCorpus(model: Model, realRoot: string, root:
   if (witnessed.length) {
     relaxed.push({
       check: 'collation',
-      why: `Second witnesses (of ${witnessed.join(', ')}) are kept as lines excluded as duplicates, not collated: their recorded variants (content/variants/) are readings of the real text, and a copy's text is perturbed. So a copy keeps the base's reading where the edition adopts the witness's, and has no variant notes.`,
+      why: `second witnesses (of ${witnessed.join(', ')}) are kept as lines excluded as duplicates, not collated: their recorded variants (content/variants/) are readings of the real text, and a copy's text is perturbed. So a copy keeps the base's reading where the edition adopts the witness's, and has no variant notes.`,
     });
   }
   return { documents: scale * model.recipes.length, clauses, sourceBytes, perturbed: Number((perturber.changed / Math.max(1, perturber.han)).toFixed(3)), relaxed };
