@@ -94,7 +94,10 @@ describe.each(['zh', 'en'] as const)('on /%s/ clause pages', (lang) => {
 
     const gbt = render('gbt', item);
     const typographic = title.replace(/'/gu, '’');
-    expect(gbt).toBe(`${typographic}[EB/OL]. ${date ? `(${date})` : ''}[${ISO}]. ${item.URL}.`);
+    // GB/T 7714's authors: Latin letters in capitals, three names and then 等.
+    const names = ISSUED_BY[doc]![lang].map((n) => n.replace(/'/gu, '’').toUpperCase());
+    const authors = names.length > 3 ? `${names.slice(0, 3).join(', ')}, 等` : names.join(', ');
+    expect(gbt).toBe(`${authors}. ${typographic}[EB/OL]. ${date ? `(${date})` : ''}[${ISO}]. ${item.URL}.`);
     expect(await text('gbt')).toBe(gbt);
 
     const chicago = render('chicago', item);
