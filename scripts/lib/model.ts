@@ -264,6 +264,7 @@ function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<s
     id: data.id,
     title: { zh: normaliseZh(data.title.zh), en: data.title.en },
     ...(data.officialTitle ? { officialTitle: data.officialTitle } : {}),
+    ...(data.author ? { author: { zh: data.author.zh, en: data.author.en } } : {}),
     type: data.type,
     date: data.date,
     completeness: data.completeness,

@@ -62,6 +62,7 @@ export function collectNoteTexts(input: NoteCheckInput): NoteText[] {
     d.text.forEach((s, i) => both(recipe.name, ['text', i, 'reason'], s.reason, { ...extra, defaultSource: s.file }));
     d.exclude.forEach((x, i) => both(recipe.name, ['exclude', i, 'reason'], x.reason, { ...extra, defaultSource: x.file, clause: x.attach }));
     d.notes.forEach((n, i) => both(recipe.name, ['notes', i], n, { ...extra, clause: n.clause }));
+    if (d.author) both(recipe.name, ['author', 'reason'], d.author.reason, extra);
   }
   for (const [document, t] of input.translations) {
     t.file?.data.notes.forEach((n, i) => both(t.name, ['notes', i], n, { document, clause: n.clause, defaultSource: bases.get(document) }));

@@ -11,6 +11,9 @@ const L = (en: string, zh: string): Localized => ({ en, zh });
 const documentFields = (file: string, prefix: string): Record<string, Localized> => ({
   [`${file}:${prefix}id`]: L('The document ID, as in the URL /{lang}/{document}/.', '文件ID，即网址 /{lang}/{document}/ 中的部分。'),
   [`${file}:${prefix}title`]: L('The title in Chinese (as in the source) and the edition\'s English title.', '中文标题（依来源）及本版的英文标题。'),
+  [`${file}:${prefix}author`]: L('Who citations name as the author (an addition to the contract, issue 28): the body that adopted the text (a leaders\' meeting, the governments), or the publisher of a published summary. The recipe gives the reason. Absent where the edition does not know.', '引用中列为作者者（契约之外的补充，第28号议题）：通过文本的机构（领导人会议、各国政府），或已发布摘要的发布者。理由见该文件的编排文件。本版不知作者时不出现。'),
+  [`${file}:${prefix}author.zh`]: L('The names in Chinese, in citation order.', '中文名称，按引用顺序。'),
+  [`${file}:${prefix}author.en`]: L('The same names in English, in citation order.', '相同名称的英文，按引用顺序。'),
   [`${file}:${prefix}type`]: L('What kind of document it is.', '文件类型。'),
   [`${file}:${prefix}date`]: L('The date of adoption; null where the sources do not establish it.', '通过日期；来源未载明时为 null。'),
   [`${file}:${prefix}completeness`]: L('Whether the edition has the full text, a published summary, or an excerpt (what survives in the source).', '本版所收为全文、已发布的摘要，还是节选（来源中存留的部分）。'),
@@ -32,7 +35,7 @@ export const MEANINGS: Record<string, Localized> = {
   'index:documents': L('Every document of the edition, in the order of their IDs.', '本版全部文件，按文件ID排序。'),
   ...documentFields('index', 'documents[].'),
   'index:documents[].clauses': L('How many clauses the document has.', '文件的条款数。'),
-  'index:documents[].url': L('Where the document\'s own data file is, relative to the site.', '该文件数据文件的地址（相对于本站）。'),
+  'index:documents[].url': L('The document\'s own data file, as a URL relative to index.json itself (e.g. lmc-poa-2018-2022.json): resolve it against the address index.json was read from, so it works at the site root and under any sub-path.', '该文件数据文件的地址，为相对于 index.json 本身的相对URL（如 lmc-poa-2018-2022.json）：以读取 index.json 的地址为基准解析，因此在网站根目录和任何子路径下均有效。'),
 
   ...documentFields('document', ''),
   'document:clauses': L('Every clause, in reading order. A clause is a numbered provision or an unnumbered paragraph.', '全部条款，按阅读顺序排列。条款为编号条文或无编号段落。'),
