@@ -328,7 +328,7 @@ export function checkNoteText(note: NoteText, english: EditionEnglish, sources: 
 }
 
 /** Locates text inside a YAML value: the value's start, or where the offending words stand in it. */
-class RawLocator {
+export class RawLocator {
   private readonly cache = new Map<string, Promise<{ text: string; doc: ReturnType<typeof parseDocument>; lines: LineCounter }>>();
 
   constructor(private readonly root: string) {}

@@ -1,0 +1,85 @@
+/** Issue 27: the names register. Every name the English prints is a glossary term or registered. */
+import { describe, expect, test } from 'vitest';
+import { Diagnostics, formatDiagnostic } from '../../scripts/lib/diagnostics';
+import { buildModel } from '../../scripts/lib/model';
+import { NameMatcher, nameCandidates, printedTitles, unregisteredNames } from '../../scripts/lib/names';
+import { projectPaths } from '../../scripts/lib/paths';
+import { nameEntry } from '../../src/schemas/names';
+import { expected, fixtureProject } from '../helpers/fixture-project';
+
+const owner = { source: 'register' as const, id: 'x', status: 'official' as const };
+const matcher = (...forms: string[]) => new NameMatcher(forms.map((text) => ({ text, owner })));
+const unregistered = (text: string, m: NameMatcher, sequences = true) => unregisteredNames(text, m, sequences).unregistered.map((c) => c.text);
+
+describe('nameCandidates', () => {
+  test('finds capitalised sequences joined by connecting words, and acronyms', () => {
+    const found = nameCandidates('Hold the ASEAN-China Senior Officials’ Meeting on the Implementation of the DOC (SOM-DOC) regularly;', true);
+    expect(found.map((c) => `${c.kind}:${c.text}`)).toEqual([
+      'sequence:ASEAN-China Senior Officials’ Meeting on the Implementation of the DOC',
+      'acronym:ASEAN',
+      'acronym:DOC',
+      'acronym:SOM',
+      'acronym:DOC',
+    ]);
+  });
+
+  test('leaves out the word a sentence starts with, single capitalised words, dates and Roman numerals', () => {
+    expect(nameCandidates('Strengthen cooperation with Thailand. We welcome it on 24 August 2020.', true)).toEqual([]);
+    expect(nameCandidates('Implement Work Plan IV.', true).map((c) => c.text)).toEqual(['Work Plan IV']);
+  });
+
+  test('in a heading (title case) finds acronyms only', () => {
+    expect(nameCandidates('Strengthening Cooperation on Micro, Small and Medium Enterprises (MSMEs)', false).map((c) => c.text)).toEqual(['MSMEs']);
+  });
+});
+
+describe('unregisteredNames', () => {
+  test('accepts a name made of registered forms and glue, in any case, plural or possessive', () => {
+    const m = matcher('Lancang-Mekong Cooperation', 'LMC', 'Foreign Ministers’ Meeting', 'Joint Working Group');
+    expect(unregistered('We held the Fifth LMC Foreign Ministers’ Meeting and the Third Leaders\' Meeting of Lancang-Mekong Cooperation.', matcher('Lancang-Mekong Cooperation', 'LMC', 'Foreign Ministers’ Meeting', 'Leaders’ Meeting'))).toEqual([]);
+    expect(unregistered('The Joint Working Groups report; the JOINT WORKING GROUP’s report.', m)).toEqual([]);
+  });
+
+  test('reports a coined name built on a registered one, and an unknown acronym, once each', () => {
+    const m = matcher('ASEAN-China', 'ASEAN');
+    expect(unregistered('Hold the ASEAN-China Culture Ministers’ Meeting (ACCMM) annually.', m)).toEqual(['ASEAN-China Culture Ministers’ Meeting', 'ACCMM']);
+  });
+
+  test('reports an acronym inside an unregistered sequence only with the sequence', () => {
+    expect(unregistered('Support the ADMM-Plus Experts’ Working Groups.', matcher('ADMM-Plus'))).toEqual(['ADMM-Plus Experts’ Working Groups']);
+  });
+});
+
+describe('printedTitles', () => {
+  test('takes the outermost 《》 with the titles nested in them', () => {
+    expect(printedTitles('落实《关于在<中国-东盟全面经济合作框架协议>下<货物贸易协议>中纳入…的议定书》和《宣言》').map((t) => t.title)).toEqual(['关于在<中国-东盟全面经济合作框架协议>下<货物贸易协议>中纳入…的议定书', '宣言']);
+  });
+});
+
+describe('the register\'s schema', () => {
+  const base = { en: 'Example Forum', kind: 'meeting' };
+  const evidence = { title: 'Example Forum opens (example.org, 2024)', url: 'https://example.org/' };
+  test('asks an official or established name for a publication that prints it', () => {
+    expect(nameEntry.safeParse({ ...base, status: 'official' }).success).toBe(false);
+    expect(nameEntry.safeParse({ ...base, status: 'official', evidence: [{ ...evidence, quote: 'the forum opened' }] }).success).toBe(false);
+    expect(nameEntry.safeParse({ ...base, status: 'official', evidence: [{ ...evidence, quote: 'the 3rd Example Forum opened' }] }).success).toBe(true);
+    expect(nameEntry.safeParse({ ...base, status: 'established', evidence: [{ ...evidence }] }).success).toBe(false);
+  });
+
+  test('accepts the owner’s house-form variant in the quotation, and asks an edition name why', () => {
+    expect(nameEntry.safeParse({ ...base, en: 'Lancang-Mekong Forum', published: 'Mekong-Lancang Forum', status: 'official', evidence: [{ ...evidence, quote: 'the Mekong-Lancang Forum' }] }).success).toBe(true);
+    expect(nameEntry.safeParse({ ...base, status: 'edition' }).success).toBe(false);
+    expect(nameEntry.safeParse({ ...base, status: 'edition', reason: { en: 'No English found.', zh: '未见英文。' } }).success).toBe(true);
+  });
+});
+
+describe('the names stage', () => {
+  test('warns at each unregistered name\'s line and column in the translation file, with the rule id', async () => {
+    const diagnostics = new Diagnostics();
+    await buildModel(projectPaths(await fixtureProject('unregistered-name')), diagnostics);
+    const names = diagnostics.warnings.filter((m) => m.ruleId === 'unregistered-name');
+    const want = (await expected('unregistered-name')).warnings as string[];
+    expect(names.map((m) => formatDiagnostic(m).replace(/, expected .*(?= \[)/u, ''))).toEqual(want);
+    expect(names.every((m) => !m.fatal && /^Unexpected .*, expected a glossary term or an entry of content\/names\.yaml/u.test(m.reason))).toBe(true);
+  });
+});
