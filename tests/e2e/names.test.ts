@@ -30,8 +30,8 @@ describe('official names', () => {
   test('the Vientiane and Nay Pyi Taw declarations show their official English titles', async () => {
     const page = await site.browser.context.newPage();
     for (const [doc, title] of [
-      ['lmc-vientiane-declaration-2020', "Vientiane Declaration of the Third Mekong-Lancang Cooperation (MLC) Leaders' Meeting"],
-      ['lmc-naypyitaw-declaration-2023', "Nay Pyi Taw Declaration of the Fourth Mekong-Lancang Cooperation Leaders' Meeting"],
+      ['lmc-vientiane-declaration-2020', "Vientiane Declaration of the Third Mekong-Lancang Cooperation (MLC) Leaders’ Meeting"],
+      ['lmc-naypyitaw-declaration-2023', "Nay Pyi Taw Declaration of the Fourth Mekong-Lancang Cooperation Leaders’ Meeting"],
     ]) {
       await page.goto(`${site.server.url}en/${doc}/`);
       expect(await page.locator('.document-header .official-title cite').textContent()).toBe(title);

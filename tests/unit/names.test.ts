@@ -40,7 +40,7 @@ describe('the ASEAN-China plan\'s preamble', () => {
     expect(p3!.source).toEqual([{ file: '004_d5144cada49e64c4.txt', lines: [8, 8] }, { file: '004_d5144cada49e64c4.txt', lines: [10, 10] }]);
     expect(p3!.notes.filter((n) => n.kind === 'editorial').map((n) => n.en).join(' ')).toMatch(/not yet been published at a public address/u);
     expect(p4!.notes.some((n) => n.kind === 'editorial' && /was asean-china-poa-2021-2025#preamble\.p3/u.test(n.en))).toBe(true);
-    expect(p3!.text.en).toMatch(/^This Plan of Action affirms China's support for ASEAN centrality/u);
+    expect(p3!.text.en).toMatch(/^This Plan of Action affirms China’s support for ASEAN centrality/u);
     expect(p4!.text.en).toMatch(/^China and ASEAN will endeavour/u);
   });
 });
@@ -109,7 +109,7 @@ describe('the glossary\'s renderings', () => {
     expect(byZh.get('澜湄流域经济发展带')).toMatchObject({ en: 'Lancang-Mekong Economic Development Belt', enVariants: ['LMEDB'], rendering: { status: 'official' } });
     expect(byZh.get('科技创新')).toMatchObject({ en: 'science, technology and innovation', enVariants: ['STI'] });
     expect(byZh.get('加强伙伴关系，实现共同繁荣')?.en).toBe('Enhancing Partnership for Shared Prosperity');
-    expect(clause('lmc-vientiane-declaration-2020', 'preamble.p1').text.en).toContain('"Enhancing Partnership for Shared Prosperity"');
+    expect(clause('lmc-vientiane-declaration-2020', 'preamble.p1').text.en).toContain('“Enhancing Partnership for Shared Prosperity”');
     expect(clause('lmc-naypyitaw-declaration-2023', '3').text.en).toContain('Lancang-Mekong Economic Development Belt (LMEDB)');
   });
 
