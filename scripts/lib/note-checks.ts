@@ -209,7 +209,7 @@ export function quotations(text: string): { form: string; index: number }[] {
  * the edition's English: another text's English, a literal gloss, a hypothetical rendering.
  */
 const NOT_OURS = {
-  en: /\b(?:literally|literal|word for word|would|could|might|official(?:ly)?|published|reads|titled|Xinhua|owner’s|in English sources|means?)\b/iu,
+  en: /\b(?:literally|literal|word for word|would|could|might|official(?:ly)?|published|reads|reported|titled|Xinhua|owner’s|sources|formerly|version|means?)\b/iu,
   zh: /字面|官方|原文|若|则应|意为|意即|通行|英文文献|发布/u,
 };
 

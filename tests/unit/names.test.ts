@@ -117,7 +117,9 @@ describe('the glossary\'s renderings', () => {
     const { glossaryTerm } = await import('../../src/schemas/glossary');
     const term = { id: 'x', zh: '甲', en: 'x', kind: 'policy-term', definition: { zh: '甲', en: 'x' } };
     expect(glossaryTerm.safeParse({ ...term, rendering: { status: 'official' } }).success).toBe(false);
-    expect(glossaryTerm.safeParse({ ...term, rendering: { status: 'edition' } }).success).toBe(true);
+    expect(glossaryTerm.safeParse({ ...term, rendering: { status: 'edition', reason: { en: 'No English found.', zh: '未见英文。' } } }).success).toBe(true);
+    // Issue 27: the edition's own renderings say why (the about page lists them).
+    expect(glossaryTerm.safeParse({ ...term, rendering: { status: 'edition' } }).success).toBe(false);
     expect(glossaryTerm.safeParse({ ...term, rendering: { status: 'established', evidence: [{ title: 't', url: 'not a url' }] } }).success).toBe(false);
   });
 });
