@@ -186,8 +186,8 @@ export function unregisteredNames(text: string, matcher: NameMatcher, sequences:
 
 /** A bare back-reference to a document named before (本《行动计划》, 《宣言》, 《议定书》), not a title of its own. */
 const BACK_REFERENCE = /^(?:行动计划|宣言|公约|条约|议定书|协定|工作计划)(?:[（(][\d—–-]+[)）])?$/u;
-/** Glue inside a Chinese title: year ranges, ordinals, brackets, dashes. */
-const ZH_GLUE = /^[\s\d—–\-－()（）〈〉<>“”"、，,：:第次届首]*$/u;
+/** Glue inside a Chinese title: year ranges, ordinals (第二次, 首届), brackets, dashes. */
+const ZH_GLUE = /^[\s\d一二三四五六七八九十〇零—–\-－()（）〈〉<>“”"、，,：:第次届首]*$/u;
 
 /** The 《》 titles of a Chinese text (the outermost brackets; nested 〈〉 or <> stay inside). */
 export function printedTitles(zh: string): { title: string; index: number }[] {
@@ -259,6 +259,8 @@ export async function checkNames(paths: ProjectPaths, documents: DocumentData[],
   for (const t of glossary?.data.terms ?? []) result.byStatus[t.rendering.status]++;
   for (const n of register?.data.names ?? []) result.byStatus[n.status]++;
   const registerName = register?.name ?? 'content/names.yaml';
+  // A register entry may hold a document's own title (its evidence), printed on its page, not in a clause.
+  for (const doc of documents) for (const f of matcher.cover(doc.title.en).found) if (f.owner.source === 'register') used.add(f.owner.id);
   for (const doc of documents) {
     const file = display(paths.root, path.join(paths.root, 'content', 'translations', `${doc.id}.yaml`));
     for (const clause of doc.clauses) {

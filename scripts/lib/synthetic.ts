@@ -79,7 +79,7 @@ export async function writeSyntheticCorpus(model: Model, realRoot: string, root:
   await mkdir(path.join(content, 'sources'), { recursive: true });
   await mkdir(path.join(content, 'recipes'), { recursive: true });
   await mkdir(path.join(content, 'translations'), { recursive: true });
-  for (const file of ['glossary.yaml', 'topics.yaml', 'edition.yaml']) await cp(path.join(realRoot, 'content', file), path.join(content, file));
+  for (const file of ['glossary.yaml', 'names.yaml', 'topics.yaml', 'edition.yaml']) await cp(path.join(realRoot, 'content', file), path.join(content, file));
   await writeFile(path.join(content, 'links.yaml'), 'confirm: []\nadd: []\nreject: []\n');
   const terms = new TermMatcher((model.glossary?.data.terms ?? []) as GlossaryTerm[]);
   const alphabet = model.documents.flatMap((d) => d.clauses.flatMap((c) => [...`${c.heading?.zh ?? ''}${c.text.zh}`].filter((ch) => HAN.test(ch))));

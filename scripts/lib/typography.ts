@@ -4,7 +4,7 @@
  * apostrophes: “ ” for quotations, ‘ ’ for quotations inside them and for glosses, ’ for the
  * apostrophe. A straight " or ' is a warning located at the character. What belongs to someone
  * else is left alone: the readings of the sources (variant readings, a recipe's `after`), and
- * the publications cited as evidence (their titles and the words quoted from them).
+ * the publications cited as evidence (their titles, the words quoted from them, a name's published form).
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -14,7 +14,7 @@ import type { Diagnostics } from './diagnostics';
 import { display, type ProjectPaths } from './paths';
 
 /** Keys whose values are not the edition's prose: source readings, addresses, the evidence's own words. */
-const NOT_PROSE = new Set(['evidence', 'url', 'base', 'witness', 'witnessOriginal', 'after', 'pattern']);
+const NOT_PROSE = new Set(['evidence', 'url', 'base', 'witness', 'witnessOriginal', 'after', 'pattern', 'published']);
 
 /** The data files whose prose is checked, relative to content/. */
 export async function proseFiles(paths: ProjectPaths): Promise<string[]> {

@@ -30,7 +30,7 @@ export const nameEvidence = z
   })
   .strict();
 
-export const nameKind = z.enum(['institution', 'meeting', 'mechanism', 'programme', 'fund', 'document', 'event', 'place', 'title']);
+export const nameKind = z.enum(['institution', 'meeting', 'mechanism', 'programme', 'fund', 'document', 'event', 'place', 'title', 'term']);
 
 export const nameEntry = z
   .object({

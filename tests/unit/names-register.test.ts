@@ -1,5 +1,5 @@
 /** Issue 27: the names register. Every name the English prints is a glossary term or registered. */
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { Diagnostics, formatDiagnostic } from '../../scripts/lib/diagnostics';
 import { buildModel } from '../../scripts/lib/model';
 import { NameMatcher, nameCandidates, printedTitles, unregisteredNames } from '../../scripts/lib/names';
@@ -81,5 +81,28 @@ describe('the names stage', () => {
     const want = (await expected('unregistered-name')).warnings as string[];
     expect(names.map((m) => formatDiagnostic(m).replace(/, expected .*(?= \[)/u, ''))).toEqual(want);
     expect(names.every((m) => !m.fatal && /^Unexpected .*, expected a glossary term or an entry of content\/names\.yaml/u.test(m.reason))).toBe(true);
+  });
+});
+
+describe('the edition’s English (issue 27)', () => {
+  let diagnostics: Diagnostics;
+  let model: Awaited<ReturnType<typeof buildModel>>;
+  beforeAll(async () => {
+    diagnostics = new Diagnostics();
+    model = await buildModel(projectPaths(), diagnostics);
+  });
+
+  test('prints no unregistered name, acronym or 《》 title in the six documents', () => {
+    expect(model.documents.length).toBe(6);
+    expect(diagnostics.warnings.filter((m) => /^(unregistered-|title-not-rendered|unused-name)/u.test(m.ruleId ?? '')).map(formatDiagnostic)).toEqual([]);
+  });
+
+  test('registers every name with its status, and every official or established one with a quotation that prints it', () => {
+    const register = model.names!.data.names;
+    expect(register.length).toBeGreaterThan(100);
+    for (const n of register) {
+      if (n.status === 'edition') expect(n.reason?.en && n.reason.zh, n.en).toBeTruthy();
+      else expect(n.evidence.length, n.en).toBeGreaterThan(0);
+    }
   });
 });
