@@ -43,6 +43,8 @@ export interface NoteText {
   defaultSource?: string;
   /** A translator's or editor's note on a clause: its quotations of English are checked against the English. */
   quotesEnglish?: boolean;
+  /** The source files the note's document is built from: only their lines are checked for quotations. */
+  documentSources?: Set<string>;
 }
 
 export interface NoteCheckInput {
@@ -63,16 +65,17 @@ export function collectNoteTexts(input: NoteCheckInput): NoteText[] {
     for (const language of ['en', 'zh'] as const) texts.push({ file, at: [...at, language], text: pair[language], language, ...extra });
   };
   const bases = new Map(input.recipes.map((r) => [r.data.id, r.data.base]));
+  const filesOf = new Map(input.recipes.map((r) => [r.data.id, new Set([r.data.base, ...r.data.witnesses.map((w) => w.file), ...r.data.text.map((t) => t.file), ...r.data.metadata.map((m) => m.file), ...r.data.exclude.map((x) => x.file)])]));
   for (const recipe of input.recipes) {
     const d = recipe.data;
-    const extra = { document: d.id, defaultSource: d.base };
+    const extra = { document: d.id, defaultSource: d.base, documentSources: filesOf.get(d.id) };
     d.metadata.forEach((m, i) => both(recipe.name, ['metadata', i, 'reason'], m.reason, { ...extra, defaultSource: m.file }));
     d.text.forEach((s, i) => both(recipe.name, ['text', i, 'reason'], s.reason, { ...extra, defaultSource: s.file }));
     d.exclude.forEach((x, i) => both(recipe.name, ['exclude', i, 'reason'], x.reason, { ...extra, defaultSource: x.file, clause: x.attach }));
     d.notes.forEach((n, i) => both(recipe.name, ['notes', i], n, { ...extra, clause: n.clause }));
   }
   for (const [document, t] of input.translations) {
-    t.file?.data.notes.forEach((n, i) => both(t.name, ['notes', i], n, { document, clause: n.clause, defaultSource: bases.get(document), quotesEnglish: true }));
+    t.file?.data.notes.forEach((n, i) => both(t.name, ['notes', i], n, { document, clause: n.clause, defaultSource: bases.get(document), quotesEnglish: true, documentSources: filesOf.get(document) }));
   }
   if (input.glossary) {
     const g = input.glossary;
@@ -252,7 +255,8 @@ function misquotedLines(note: NoteText, sources: Map<string, SourceFile>): NoteF
     const [from, to] = sentenceAround(note.text, index, note.language);
     const lines = refs.filter((r) => r.index >= from && r.index < to).flatMap((r) => {
       const source = r.source ? (byNumber.get(r.source) ?? byFile.get(r.source)) : undefined;
-      if (!source || r.to - r.from > 200) return [];
+      // A line of a source the document is not built from is not the document's text to quote.
+      if (!source || r.to - r.from > 200 || (note.documentSources && !note.documentSources.has(source.file))) return [];
       return source.lines.slice(r.from - 1, r.to).map((line, i) => ({ line, name: `${r.source!.split('_')[0]} line ${r.from + i}` }));
     });
     if (lines.length === 0) continue;

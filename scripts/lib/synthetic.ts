@@ -80,6 +80,12 @@ export async function writeSyntheticCorpus(model: Model, realRoot: string, root:
   await mkdir(path.join(content, 'recipes'), { recursive: true });
   await mkdir(path.join(content, 'translations'), { recursive: true });
   for (const file of ['glossary.yaml', 'names.yaml', 'topics.yaml', 'edition.yaml']) await cp(path.join(realRoot, 'content', file), path.join(content, file));
+  // The glossary's exceptions name clauses by document id: each copy gets its own (issue 27).
+  const exceptions = model.glossary?.data.exceptions ?? [];
+  if (exceptions.length > 0) {
+    const copies = exceptions.flatMap((e) => Array.from({ length: scale - 1 }, (_, i) => ({ ...e, document: `${e.document}-s${i + 2}` })));
+    await writeFile(path.join(content, 'glossary.yaml'), stringify({ terms: model.glossary!.data.terms, exceptions: [...exceptions, ...copies] }));
+  }
   await writeFile(path.join(content, 'links.yaml'), 'confirm: []\nadd: []\nreject: []\n');
   const terms = new TermMatcher((model.glossary?.data.terms ?? []) as GlossaryTerm[]);
   const alphabet = model.documents.flatMap((d) => d.clauses.flatMap((c) => [...`${c.heading?.zh ?? ''}${c.text.zh}`].filter((ch) => HAN.test(ch))));
