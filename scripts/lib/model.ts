@@ -168,7 +168,7 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     const register = await loadNames(paths, diagnostics);
     diagnostics.throwIfFatal();
     return { register, result: await checkNames(paths, documents, glossary.file, register, diagnostics) };
-  }, ({ result: r }) => `${r.glossary} glossary terms and ${r.register} registered names (${r.byStatus.official} official, ${r.byStatus.established} established, ${r.byStatus.edition} edition); ${r.candidates} candidates, ${r.unregistered} unregistered; ${r.titles} 《》 titles, ${r.unregisteredTitles} unregistered`);
+  }, ({ result: r }) => `${r.glossary} glossary terms and ${r.register} registered names (${r.byStatus.official} official, ${r.byStatus.established} established, ${r.byStatus.edition} edition); ${r.candidates} candidates, ${r.unregistered} unregistered; ${r.titles} 《》 titles, ${r.unregisteredTitles} unregistered; ${r.acronyms} acronyms spelled out twice or used before`);
   // ── commitments (issue 15): each clause's governing verbs and their levels ──
   const lexicon = await hooks.stage('commitments', async () => {
     if (!existsSync(path.join(paths.root, 'content', 'commitments.yaml'))) return undefined;

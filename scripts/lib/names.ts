@@ -182,6 +182,54 @@ export function unregisteredNames(text: string, matcher: NameMatcher, sequences:
   return { candidates: candidates.length, unregistered };
 }
 
+// ── acronyms: spelled out once per clause, then short ────────────────────────────────────────
+
+/** A name and its short form (an acronym), from the glossary's variants and the register's `short`. */
+export interface Acronym {
+  full: string;
+  short: string;
+}
+
+export function acronyms(glossary: Glossary | undefined, register: NamesRegister | undefined): Acronym[] {
+  const list: Acronym[] = [];
+  for (const t of glossary?.terms ?? []) for (const v of t.enVariants) if (ACRONYM.test(v.split(/[-+ ]/u)[0]!) && !ACRONYM.test(t.en)) list.push({ full: t.en, short: v });
+  for (const n of register?.names ?? []) if (n.short) list.push({ full: n.en, short: n.short });
+  return list;
+}
+
+/**
+ * Where a clause spells a name out again after defining its short form ("Full Name (ACR)"), or
+ * uses the short form before defining it. Occurrences inside a longer registered name (a title
+ * that contains the name) are the title's words, not a second spelling.
+ */
+export function acronymFindings(text: string, list: Acronym[], matcher: NameMatcher): { ruleId: 'acronym-spelled-again' | 'acronym-before-definition'; match: string; index: number; acronym: Acronym }[] {
+  const folded = foldSameLength(text);
+  const { found } = matcher.cover(text);
+  const insideLonger = (start: number, end: number) => found.some((f) => f.start <= start && f.end >= end && f.end - f.start > end - start);
+  const occurrences = (form: string) => {
+    const needle = foldSameLength(form);
+    const out: number[] = [];
+    for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+      if (WORD_CHAR.test(folded[at - 1] ?? '') || WORD_CHAR.test(folded[at + needle.length] ?? '')) continue;
+      out.push(at);
+    }
+    return out;
+  };
+  const findings: ReturnType<typeof acronymFindings> = [];
+  for (const a of list) {
+    const definition = folded.indexOf(foldSameLength(`${a.full} (${a.short})`));
+    if (definition < 0) continue;
+    const defined = definition + a.full.length + a.short.length + 3;
+    for (const at of occurrences(a.full)) {
+      if (at >= defined && !insideLonger(at, at + a.full.length)) findings.push({ ruleId: 'acronym-spelled-again', match: a.full, index: at, acronym: a });
+    }
+    for (const at of occurrences(a.short)) {
+      if (at < definition && !insideLonger(at, at + a.short.length)) findings.push({ ruleId: 'acronym-before-definition', match: a.short, index: at, acronym: a });
+    }
+  }
+  return findings.sort((x, y) => x.index - y.index);
+}
+
 // ── titles printed in 《》 ──────────────────────────────────────────────────────────────────
 
 /** A bare back-reference to a document named before (本《行动计划》, 《宣言》, 《议定书》), not a title of its own. */
@@ -213,6 +261,8 @@ export interface NamesResult {
   unregistered: number;
   titles: number;
   unregisteredTitles: number;
+  /** Names spelled out again after their short form, or short forms used before it is defined. */
+  acronyms: number;
 }
 
 /** The forms the English may print: glossary renderings and the register's names. */
@@ -239,6 +289,7 @@ export async function loadNames(paths: ProjectPaths, diagnostics: Diagnostics): 
 /** Checks every clause's English for unregistered names; returns the figures for the build's summary line. */
 export async function checkNames(paths: ProjectPaths, documents: DocumentData[], glossary: DataFile<Glossary> | undefined, register: DataFile<NamesRegister> | undefined, diagnostics: Diagnostics): Promise<NamesResult> {
   const matcher = new NameMatcher(registeredForms(glossary?.data, register?.data));
+  const shortForms = acronyms(glossary?.data, register?.data);
   const zhForms = [
     ...(glossary?.data.terms ?? []).flatMap((t) => [t.zh, ...t.zhVariants]),
     ...(register?.data.names ?? []).flatMap((n) => n.zh),
@@ -255,6 +306,7 @@ export async function checkNames(paths: ProjectPaths, documents: DocumentData[],
     unregistered: 0,
     titles: 0,
     unregisteredTitles: 0,
+    acronyms: 0,
   };
   for (const t of glossary?.data.terms ?? []) result.byStatus[t.rendering.status]++;
   for (const n of register?.data.names ?? []) result.byStatus[n.status]++;
@@ -268,6 +320,14 @@ export async function checkNames(paths: ProjectPaths, documents: DocumentData[],
         const english = clause[field]?.en;
         if (!english) continue;
         const { candidates, unregistered } = unregisteredNames(english, matcher, field === 'text');
+        for (const f of acronymFindings(english, shortForms, matcher)) {
+          result.acronyms++;
+          const occurrence = english.slice(0, f.index).split(f.match).length - 1;
+          const reason = f.ruleId === 'acronym-spelled-again'
+            ? `Unexpected “${f.match}” spelled out again in ${doc.id}#${clause.id} after “${f.acronym.full} (${f.acronym.short})”, expected the short form “${f.acronym.short}” (a name is spelled out once per clause, then short)`
+            : `Unexpected “${f.match}” in ${doc.id}#${clause.id} before the clause spells it out, expected “${f.acronym.full} (${f.acronym.short})” at its first use in the clause`;
+          diagnostics.warn(reason, { file, place: await locator.place(file, ['clauses', clause.id, field], f.match, occurrence), ruleId: f.ruleId });
+        }
         for (const f of matcher.cover(english).found) if (f.owner.source === 'register') used.add(f.owner.id);
         result.candidates += candidates;
         for (const c of unregistered) {

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { Diagnostics, formatDiagnostic } from '../../scripts/lib/diagnostics';
 import { buildModel } from '../../scripts/lib/model';
-import { NameMatcher, nameCandidates, printedTitles, unregisteredNames } from '../../scripts/lib/names';
+import { NameMatcher, acronymFindings, nameCandidates, printedTitles, unregisteredNames } from '../../scripts/lib/names';
 import { projectPaths } from '../../scripts/lib/paths';
 import { nameEntry } from '../../src/schemas/names';
 import { expected, fixtureProject } from '../helpers/fixture-project';
@@ -56,6 +56,24 @@ describe('printedTitles', () => {
   });
 });
 
+describe('acronymFindings', () => {
+  const list = [{ full: 'Master Plan on ASEAN Connectivity 2025', short: 'MPAC 2025' }, { full: 'ASEAN Plus Three', short: 'APT' }];
+  const m = matcher('Master Plan on ASEAN Connectivity 2025', 'MPAC 2025', 'ASEAN Plus Three', 'APT', 'ASEAN Plus Three Cooperation Work Plan');
+  const rules = (text: string) => acronymFindings(text, list, m).map((f) => `${f.ruleId}:${f.match}`);
+
+  test('finds a name spelled out again after its short form, as the first ASEAN-China plan did in 4.2', () => {
+    expect(rules('Implement the Master Plan on ASEAN Connectivity 2025 (MPAC 2025), in accordance with the Master Plan on ASEAN Connectivity 2025.')).toEqual(['acronym-spelled-again:Master Plan on ASEAN Connectivity 2025']);
+  });
+
+  test('finds a short form used before the clause spells it out', () => {
+    expect(rules('Through APT channels, support ASEAN Plus Three (APT) cooperation.')).toEqual(['acronym-before-definition:APT']);
+  });
+
+  test('leaves alone a name inside a longer registered title, and a clause that spells out once', () => {
+    expect(rules('Support the ASEAN Plus Three (APT) mechanism through the ASEAN Plus Three Cooperation Work Plan; APT leaders agree.')).toEqual([]);
+  });
+});
+
 describe('the register\'s schema', () => {
   const base = { en: 'Example Forum', kind: 'meeting' };
   const evidence = { title: 'Example Forum opens (example.org, 2024)', url: 'https://example.org/' };
@@ -84,6 +102,16 @@ describe('the names stage', () => {
   });
 });
 
+describe('the acronym check', () => {
+  test('warns at a second spelling and at an early short form, at their line and column', async () => {
+    const diagnostics = new Diagnostics();
+    await buildModel(projectPaths(await fixtureProject('acronym-spelled-again')), diagnostics);
+    const found = diagnostics.warnings.filter((m) => m.ruleId?.startsWith('acronym-'));
+    const want = (await expected('acronym-spelled-again')).warnings as string[];
+    expect(found.map((m) => formatDiagnostic(m).replace(/, expected .*(?= \[)/u, ''))).toEqual(want);
+  });
+});
+
 describe('the edition’s English (issue 27)', () => {
   let diagnostics: Diagnostics;
   let model: Awaited<ReturnType<typeof buildModel>>;
@@ -94,7 +122,7 @@ describe('the edition’s English (issue 27)', () => {
 
   test('prints no unregistered name, acronym or 《》 title in the six documents', () => {
     expect(model.documents.length).toBe(6);
-    expect(diagnostics.warnings.filter((m) => /^(unregistered-|title-not-rendered|unused-name)/u.test(m.ruleId ?? '')).map(formatDiagnostic)).toEqual([]);
+    expect(diagnostics.warnings.filter((m) => /^(unregistered-|title-not-rendered|unused-name|acronym-)/u.test(m.ruleId ?? '')).map(formatDiagnostic)).toEqual([]);
   });
 
   test('registers every name with its status, and every official or established one with a quotation that prints it', () => {
