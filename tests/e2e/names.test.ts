@@ -42,3 +42,25 @@ describe('official names', () => {
     await page.close();
   });
 });
+
+describe('names the edition rendered itself (issue 27)', () => {
+  test('the about page lists every one, grouped by its reason, in both languages, with a lang on each name', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const register = parse(readFileSync('content/names.yaml', 'utf8')).names as { status: string }[];
+    const glossary = JSON.parse(readFileSync('dist/data/glossary.json', 'utf8')).terms as { rendering: { status: string } }[];
+    const expected = register.filter((n) => n.status === 'edition').length + glossary.filter((t) => t.rendering.status === 'edition').length;
+    const page = await site.browser.context.newPage();
+    for (const [lang, title] of [['en', 'Names this edition rendered itself, and why'], ['zh', '本版自译的名称及理由']] as const) {
+      await page.goto(`${site.server.url}${lang}/about/`);
+      const section = page.locator('#coined-names');
+      expect(await section.locator('h2').textContent()).toBe(title);
+      expect(await section.locator('li').count()).toBe(expected);
+      expect(await section.locator('li > span[lang="en"]').count()).toBe(expected);
+      expect(await section.locator('.coined-group').count()).toBeGreaterThan(3);
+      expect(await section.textContent()).toContain('Green Lancang-Mekong Plan');
+      expect(await axeViolations(page)).toEqual([]);
+    }
+    await page.close();
+  });
+});
