@@ -127,3 +127,13 @@ describe('the innovation corridor initiative (issue 27)', () => {
     expect(note.zh).toContain('来源未印日期');
   });
 });
+
+describe('review of the changed English (issue 27)', () => {
+  test('clauses whose English issue 27 changed were reviewed again after the first review of 2026-12-01', () => {
+    for (const [d, id] of [['lmc-vientiane-declaration-2020', 'preamble.p1'], ['asean-china-poa-2021-2025', '1.4.4'], ['asean-china-poa-2021-2025', '4.2'], ['lmc-naypyitaw-declaration-2023', '19'], ['lmc-innovation-corridor-initiative', 'preamble.p1'], ['lmc-poa-2023-2027', '4.2.12']] as const) {
+      const t = clause(d, id).translation;
+      expect(t.status, `${d}#${id}`).toBe('reviewed');
+      expect(t.reviewed! > '2026-12-01', `${d}#${id}`).toBe(true);
+    }
+  });
+});
