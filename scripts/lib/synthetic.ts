@@ -270,7 +270,7 @@ export async function writeSyntheticCorpus(model: Model, realRoot: string, root:
   for (const dir of ['sources', 'recipes', 'translations']) await mkdir(path.join(content, dir), { recursive: true });
   // The edition's data files that name no copy are the real ones. Not copied: content/registry.yaml
   // and content/redirects.yaml (every run is a first build) and content/variants/ (see `relaxed`).
-  for (const file of ['edition.yaml', 'topics.yaml', 'style.yaml', 'commitments.yaml', 'changes.yaml']) {
+  for (const file of ['edition.yaml', 'names.yaml', 'topics.yaml', 'style.yaml', 'commitments.yaml', 'changes.yaml']) {
     if (existsSync(path.join(realContent, file))) await cp(path.join(realContent, file), path.join(content, file));
   }
 

@@ -26,6 +26,7 @@ const documentFields = (file: string, prefix: string): Record<string, Localized>
   [`${file}:${prefix}officialTitle.evidence`]: L('Where the official title is published: at least one source.', '官方标题的出处：至少一个来源。'),
   [`${file}:${prefix}officialTitle.evidence[].title`]: L('The title of the page or document that shows the official title.', '载有官方标题的网页或文件的标题。'),
   [`${file}:${prefix}officialTitle.evidence[].url`]: L('Its address.', '其网址。'),
+  [`${file}:${prefix}officialTitle.evidence[].quote`]: L('The words of the source that print the title, copied exactly; absent where not recorded.', '来源中载有该标题的原文字句，照录；未记录时无此字段。'),
 });
 
 export const MEANINGS: Record<string, Localized> = {
@@ -108,6 +109,8 @@ export const MEANINGS: Record<string, Localized> = {
   'glossary:terms[].rendering.evidence': L('Sources for an official or established rendering (at least one); empty for the edition\'s own.', 'official 或 established 译名的依据（至少一个）；本版自译时为空。'),
   'glossary:terms[].rendering.evidence[].title': L('The source\'s title.', '来源标题。'),
   'glossary:terms[].rendering.evidence[].url': L('The source\'s address.', '来源网址。'),
+  'glossary:terms[].rendering.evidence[].quote': L('The words of the source that print the rendering, copied exactly; absent where not recorded.', '来源中载有该译名的原文字句，照录；未记录时无此字段。'),
+  'glossary:terms[].rendering.reason': L('Why the edition renders the term its own way (for an edition rendering); absent otherwise.', '本版自译的理由（edition 译名）；其他情况下无此字段。'),
   'glossary:terms[].id': L('The term\'s stable ID, the anchor on the glossary page.', '术语的固定ID，即术语表页面上的锚点。'),
   'glossary:terms[].zh': L('The main Chinese form, as in the corpus.', '语料中的主要中文形式。'),
   'glossary:terms[].zhVariants': L('Other Chinese forms found in the corpus.', '语料中的其他中文形式。'),

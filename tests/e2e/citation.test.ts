@@ -47,13 +47,14 @@ describe('the citation block', () => {
     await page.close();
   });
 
-  test('prints an undated document’s year as “n.d.” with a single full stop', async () => {
+  // The corpus's one undated text was dated by issue 27; the "n.d." form is tested in tests/unit/citation-undated.test.ts.
+  test('prints the innovation corridor initiative under its official title and its year', async () => {
     const page = await site.browser.context.newPage();
     await page.goto(`${site.server.url}${'en/lmc-innovation-corridor-initiative/preamble.p1/'}`);
     const chicago = (await page.textContent('.citation-format[data-format="chicago"] pre'))!;
-    expect(chicago).toContain(' n.d. “Joint Initiative on Building the Lancang-Mekong Regional Innovation Corridor, Preamble, Para. 1.”');
+    expect(chicago).toContain(' 2023. “The Joint Initiatives on the Lancang-Mekong Cooperation Innovation Corridor Development, Preamble, Para. 1.”');
     expect(chicago).not.toContain('..');
-    expect(chicago).toMatch(/Accessed [A-Z][a-z]+ \d{1,2}, \d{4}\. https?:\/\/\S+\/en\/lmc-innovation-corridor-initiative\/preamble\.p1\/\.$/u);
+    expect(chicago).toMatch(/December 25\. https?:\/\/\S+\/en\/lmc-innovation-corridor-initiative\/preamble\.p1\/\.$/u);
     await page.close();
   });
 

@@ -48,8 +48,8 @@ const CLAUSES = [
   // [document, clause, its label in Chinese, in English, the document's date or null]
   ['lmc-poa-2018-2022', '4.2.5', '第4.2.5条', 'Clause 4.2.5', '2018-01-10'],
   ['lmc-poa-2018-2022', '3.p1', '第三部分第一段', 'Section 3, Para. 1', '2018-01-10'],
-  ['lmc-innovation-corridor-initiative', '3', '第三段', 'Para. 3', null],
-  ['lmc-innovation-corridor-initiative', 'preamble.p1', '序言第一段', 'Preamble, Para. 1', null],
+  ['lmc-innovation-corridor-initiative', '3', '第三段', 'Para. 3', '2023-12-25'],
+  ['lmc-innovation-corridor-initiative', 'preamble.p1', '序言第一段', 'Preamble, Para. 1', '2023-12-25'],
   ['asean-china-poa-2021-2025', '11.3', '第11.3条', 'Clause 11.3', '2020-11-12'],
   ['lmc-naypyitaw-declaration-2023', '14', '第十四段', 'Para. 14', '2023-12-25'],
   ['lmc-vientiane-declaration-2020', 'preamble.p2', '序言第二段', 'Preamble, Para. 2', '2020-08-24'],

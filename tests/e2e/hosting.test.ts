@@ -163,7 +163,7 @@ describe('opened from a folder (file://)', () => {
   test('reads and navigates, and search says it needs a web server', async () => {
     const page = await browser.context.newPage();
     await page.goto(pathToFileURL(path.join(ROOT, 'dist/en/index.html')).href);
-    await page.click('text=Vientiane Declaration of the Third Lancang-Mekong Cooperation Leaders\' Meeting');
+    await page.click('text=Vientiane Declaration of the Third Lancang-Mekong Cooperation Leaders’ Meeting');
     await page.waitForURL(/lmc-vientiane-declaration-2020\/index\.html$/u);
     expect(await page.locator('[id="1.p1"] .text.zh').textContent()).toContain('政治和安全支柱');
     await page.click('[id="1.p1"] .clause-number a');
