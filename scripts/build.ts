@@ -56,20 +56,22 @@ try {
   // The edition being built is the last entry (its version is package.json's: the content stage checks it).
   const date = edition!.data.editions.at(-1)?.date;
   if (!date) throw new Error(`${display(paths.root, paths.edition)}: no edition under \`editions\`, expected one with the version ${version} and its date (it dates the Akoma Ntoso files)`);
-  await hooks.stage('site', () => astroBuild(paths.root, outDir), (n) => `${n} HTML pages in dist/`);
+  const astroPages = await hooks.stage('site', () => astroBuild(paths.root, outDir), (n) => `${n} HTML pages in dist/`);
   const documents = await readGeneratedDocuments(paths);
+  // Astro's pages are finished as it writes them (scripts/lib/finish-pages.ts); these, written after it, by the finalise stage.
+  const addressPages: string[] = [];
   await hooks.stage('downloads', async () => {
-    let n = (await writeDownloads(documents, outDir, site, { version, date, name: edition!.data.name })) + (await writeRedirectPages(redirects, outDir, site)) + (await writeRetiredPages(retired, outDir));
+    let n = (await writeDownloads(documents, outDir, site, { version, date, name: edition!.data.name })) + (await writeRedirectPages(redirects, outDir, site, addressPages)) + (await writeRetiredPages(retired, outDir, addressPages));
     if (site) n += (await writeSitemap(outDir, site)) > 0 ? 1 : 0;
     await writeAdministratorNotes(outDir, { version, date, site });
     return n + 1;
   }, (n) => `${n} files: CSV, Akoma Ntoso, citations, redirect pages, ${site ? 'sitemap, ' : ''}${NOTES_FILE}`);
   await hooks.stage('search', () => writeSearchIndex(documents, outDir), (r) => `${r.records} clause records in 2 bundles, ${Math.round(r.bytes / 1024)} KB`);
   await hooks.stage('finalise', async () => {
-    const finished = await finaliseSite(outDir);
+    const finished = await finaliseSite(outDir, { files: addressPages });
     await writeServerConfigs(paths.root, outDir, sitePolicy());
     return finished;
-  }, (r) => `${r.pages} pages: relative links, CSP; .htaccess, web.config`);
+  }, (r) => `${astroPages + r.pages} pages (${astroPages} as Astro wrote them): relative links, CSP; .htaccess, web.config`);
   // The content process printed its own; these are from this process's reading of edition.yaml and redirects.yaml.
   if (diagnostics.warnings.length) report(diagnostics);
   // Said plainly, last: where this build's citations point (issue 28).

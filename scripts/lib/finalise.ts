@@ -6,6 +6,8 @@
  * the site root with one inline script whose hash the policy names: the policy is computed
  * from the inline scripts the build emits (src/lib/inline-scripts.ts), never from what a
  * page contains, and a page with any other inline script, or without a policy, fails.
+ * Astro's pages are finished as Astro renders them (scripts/lib/finish-pages.ts); this stage
+ * finishes the few pages written after Astro and writes the servers' configurations.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -73,32 +75,43 @@ export async function writeServerConfigs(root: string, outDir: string, csp: stri
 
 const CHARSET = /<meta\s+charset\s*=\s*["']?utf-8["']?\s*\/?>/iu;
 
-/** Rewrites one page; returns the hashes of its inline scripts. Throws if the page cannot carry the policy. */
-async function finalisePage(outDir: string, file: string, known: Set<string>, policy: string): Promise<string[]> {
-  const rel = path.relative(outDir, file).split(path.sep).join('/');
-  let html = await readFile(file, 'latin1');
+/**
+ * One page finished: `rel` is its path in the site (`en/lmc-poa-2018-2022/4.2.5/index.html`,
+ * `404.html`), `html` its bytes as a latin1 string. Returns the page and the hashes of its inline
+ * scripts; throws if the page holds a script the build does not emit or cannot carry the policy.
+ */
+export function finishPage(rel: string, html: string, known: Set<string>, policy: string): { html: string; hashes: string[] } {
   // The 404 page is served at any address: its links are relative to the site root, which its script makes the base.
   const pageDir = rel === '404.html' || path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
-  html = html.replace(ATTRIBUTE, (_m, attr: string, value: string) => `${attr}="${relativeHref(pageDir, value)}"`);
-  const hashes = inlineScripts(html).map(sha256);
+  const linked = html.replace(ATTRIBUTE, (_m, attr: string, value: string) => `${attr}="${relativeHref(pageDir, value)}"`);
+  const hashes = inlineScripts(linked).map(sha256);
   const unknown = hashes.find((h) => !known.has(h));
   if (unknown) throw new Error(`${rel}: an inline script the build does not emit ('${unknown}'), expected only the scripts of src/lib/inline-scripts.ts`);
-  if (!CHARSET.test(html)) throw new Error(`${rel}: no <meta charset="utf-8"> to put the Content-Security-Policy after, expected one in the head of every page`);
+  if (!CHARSET.test(linked)) throw new Error(`${rel}: no <meta charset="utf-8"> to put the Content-Security-Policy after, expected one in the head of every page`);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
-  await writeFile(file, html.replace(CHARSET, (m) => `${m}${meta}`), 'latin1');
+  return { html: linked.replace(CHARSET, (m) => `${m}${meta}`), hashes };
+}
+
+/** Rewrites one page file in place; returns the hashes of its inline scripts. */
+async function finalisePage(outDir: string, file: string, known: Set<string>, policy: string): Promise<string[]> {
+  const rel = path.relative(outDir, file).split(path.sep).join('/');
+  const { html, hashes } = finishPage(rel, await readFile(file, 'latin1'), known, policy);
+  await writeFile(file, html, 'latin1');
   return hashes;
 }
 
 /**
- * Rewrites every HTML file in `outDir`. `inlineScripts` are the only inline scripts a page may
- * hold (by default the build's own); the policy names their hashes. Returns the number of pages
- * and the hashes of the scripts found.
+ * Rewrites every HTML file in `outDir` (or, with `files`, those files of it). `inlineScripts` are
+ * the only inline scripts a page may hold (by default the build's own); the policy names their
+ * hashes. Returns the number of pages and the hashes of the scripts found. The build finishes
+ * Astro's pages as Astro renders them (scripts/lib/finish-pages.ts) and only the pages written
+ * after Astro here.
  */
-export async function finaliseSite(outDir: string, options: { inlineScripts?: readonly string[] } = {}): Promise<{ pages: number; hashes: string[] }> {
+export async function finaliseSite(outDir: string, options: { inlineScripts?: readonly string[]; files?: string[] } = {}): Promise<{ pages: number; hashes: string[] }> {
   const knownHashes = knownScriptHashes(options.inlineScripts);
   const known = new Set(knownHashes);
   const policy = contentSecurityPolicy(knownHashes);
-  const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile() && f.name.endsWith('.html')).map((f) => path.join(f.parentPath, f.name));
+  const files = options.files ?? (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile() && f.name.endsWith('.html')).map((f) => path.join(f.parentPath, f.name));
   const allHashes = new Set<string>();
   // Several pages in flight: the file system works in libuv's threads while this one rewrites.
   let next = 0;
