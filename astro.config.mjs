@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { finishPages } from './scripts/lib/finish-pages.ts';
+import { generatedData } from './scripts/lib/generated-data.ts';
 
 // The published address of the edition: SITE_URL for a deployment, else content/edition.yaml's
 // `site`, else none: pages then carry a blank the browser fills in (src/lib/site-address.ts).
@@ -12,8 +13,9 @@ const site = process.env.SITE_URL || edition.site || undefined;
 
 export default defineConfig({
   site,
-  // Each page is written once, finished (relative links, CSP): scripts/lib/finish-pages.ts.
-  integrations: [mdx(), finishPages()],
+  // The pipeline's data is read from disk, not bundled (scripts/lib/generated-data.ts); each page
+  // is written once, finished (relative links, CSP: scripts/lib/finish-pages.ts).
+  integrations: [mdx(), generatedData(), finishPages()],
   // Clause URLs end in a slash (/zh/lmc-poa-2018-2022/4.2.5/); one form, so citations never split.
   trailingSlash: 'always',
   // Stylesheets and scripts stay separate files, so the Content-Security-Policy can be 'self' only.
