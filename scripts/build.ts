@@ -8,7 +8,6 @@
  * data files it wrote: its model (about 1 GB at 100 times the corpus) is gone before
  * Astro starts, so the two never share the machine's memory.
  */
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +25,7 @@ import { readRedirects, readRetired } from './lib/registry';
 import { writeSearchIndex } from './lib/search-index';
 import { NOTES_FILE, writeAdministratorNotes, writeSitemap } from './lib/sitemap';
 import { publishedBase } from '../src/lib/site-address';
-import { astroBuild, exitCode } from './lib/site';
+import { astroBuild, exitCode, spawnScript } from './lib/site';
 
 /** Runs scripts/build-content.ts on `root` in a child process; it prints its own progress and warnings. */
 async function contentProcess(root: string): Promise<void> {
@@ -34,7 +33,7 @@ async function contentProcess(root: string): Promise<void> {
   // The stage log (MEKONG_STAGE_LOG) must name the same file from the child's folder.
   const log = process.env.MEKONG_STAGE_LOG;
   const env = { ...process.env, ...(log ? { MEKONG_STAGE_LOG: path.resolve(log) } : {}) };
-  const code = await exitCode(spawn('npx', ['tsx', script, '--root', root], { cwd: root, env, stdio: 'inherit' }));
+  const code = await exitCode(spawnScript(script, ['--root', root], { cwd: root, env, stdio: 'inherit' }));
   // Its errors are printed already: stop with its exit code.
   if (code !== 0) process.exit(code);
 }
