@@ -39,6 +39,7 @@ export async function nginxSnippet(root: string, values: NginxValues): Promise<s
   return text
     .replaceAll('{{BASE_NO_SLASH}}', base.slice(0, -1))
     .replaceAll('{{BASE}}', base)
+    .replaceAll('{{ROOT_NO_SLASH}}', values.siteRoot.replace(/\/+$/u, ''))
     .replaceAll('{{ROOT}}', values.siteRoot.endsWith('/') ? values.siteRoot : `${values.siteRoot}/`)
     .replaceAll('{{CSP}}', values.csp);
 }
