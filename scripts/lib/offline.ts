@@ -11,13 +11,12 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SIZE_PLACEHOLDER } from '../../src/lib/offline-size';
 
 /** The manifest's name, at the site's root. */
 export const MANIFEST = 'offline.json';
 /** Not saved: the servers' configurations, the worker (the browser keeps it itself) and the list. */
 const LEFT_OUT = new Set(['.htaccess', 'web.config', 'sw.js', MANIFEST]);
-/** Where the about pages want the total: the component renders it as 0 (src/components/OfflineCopy.astro). */
-export const SIZE_PLACEHOLDER = '<data class="offline-size" value="0">0 MB</data>';
 
 export interface OfflineManifest {
   /** The edition's version, as data/index.json gives it. */
@@ -49,13 +48,26 @@ export async function writeOfflineManifest(outDir: string): Promise<OfflineManif
     .sort();
   const entries = new Map<string, [string, number, string]>();
   for (const f of files) entries.set(f, await entry(outDir, f));
-  const bytes = [...entries.values()].reduce((n, [, size]) => n + size, 0);
-  // The pages that show the total get it now (a few bytes more than counted: the figure is rounded).
+  // The pages that show the total get it now. Writing it makes them longer, so the figure they
+  // show is the total with their new length: found by iterating (the length changes only with
+  // the number of digits, so it settles at once).
+  const pages: { file: string; html: string; count: number }[] = [];
   for (const f of files.filter((x) => x.endsWith('.html'))) {
     const html = await readFile(path.join(outDir, f), 'utf8');
-    if (!html.includes(SIZE_PLACEHOLDER)) continue;
-    await writeFile(path.join(outDir, f), html.replaceAll(SIZE_PLACEHOLDER, `<data class="offline-size" value="${bytes}">${megabytes(bytes)}</data>`));
-    entries.set(f, await entry(outDir, f));
+    const count = html.split(SIZE_PLACEHOLDER).length - 1;
+    if (count > 0) pages.push({ file: f, html, count });
+  }
+  const filled = (total: number) => `<data class="offline-size" value="${total}">${megabytes(total)}</data>`;
+  const before = [...entries.values()].reduce((n, [, size]) => n + size, 0);
+  let bytes = before;
+  for (let i = 0; i < 10; i++) {
+    const next = before + pages.reduce((n, p) => n + p.count * (filled(bytes).length - SIZE_PLACEHOLDER.length), 0);
+    if (next === bytes) break;
+    bytes = next;
+  }
+  for (const p of pages) {
+    await writeFile(path.join(outDir, p.file), p.html.replaceAll(SIZE_PLACEHOLDER, filled(bytes)));
+    entries.set(p.file, await entry(outDir, p.file));
   }
   const index = path.join(outDir, 'data', 'index.json');
   const version = (existsSync(index) ? (JSON.parse(await readFile(index, 'utf8')) as { edition?: { version?: string } }).edition?.version : undefined) ?? '0.0.0';
