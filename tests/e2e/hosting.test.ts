@@ -1,8 +1,10 @@
 /** Offline and intranet hosting: a real nginx under a sub-path, file://, no other hosts, the package. */
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -266,12 +268,42 @@ describe('npm run package', () => {
     const archive = path.join(ROOT, 'packages', `mekong-plans-${version}.tar.gz`);
     expect(existsSync(archive)).toBe(true);
     const listing = execFileSync('tar', ['-tzf', archive], { encoding: 'utf8' });
-    for (const f of ['SHA256SUMS', 'INSTALL.txt', 'server/nginx/snippets/mekong-plans.conf', 'server/nginx/sites-available/mekong-plans', 'site/index.html', 'site/.htaccess', 'site/web.config']) expect(listing).toContain(`mekong-plans-${version}/${f}`);
+    for (const f of ['SHA256SUMS', 'INSTALL.txt', 'server/nginx/snippets/mekong-plans.conf', 'server/nginx/sites-available/mekong-plans', 'server/apache/mekong-plans.conf', 'site/index.html', 'site/.htaccess', 'site/web.config', 'site/offline.json', 'site/sw.js']) expect(listing).toContain(`mekong-plans-${version}/${f}`);
     const install = execFileSync('tar', ['-xzOf', archive, `mekong-plans-${version}/INSTALL.txt`], { encoding: 'utf8' });
     for (const server of ['nginx', 'Apache', 'IIS']) expect(install).toMatch(new RegExp(`^${server}`, 'mu'));
     expect(install).toContain('sudo nginx -t');
+    expect(install).toContain('sudo a2enconf mekong-plans');
+    expect(install).toContain('ServerName 127.0.0.1');
+    const apache = execFileSync('tar', ['-xzOf', archive, `mekong-plans-${version}/server/apache/mekong-plans.conf`], { encoding: 'utf8' });
+    expect(apache).toContain('<Directory "/var/www/html">');
     const site = execFileSync('tar', ['-xzOf', archive, `mekong-plans-${version}/server/nginx/sites-available/mekong-plans`], { encoding: 'utf8' });
     expect(site).toMatch(/server_name 127\.0\.0\.1;/u);
     expect(site).not.toMatch(/default_server;|\{\{/u);
   }, 120_000);
+
+  test('the archive is the same whatever the packager\'s umask (security review I3)', () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const archive = path.join(ROOT, 'packages', `mekong-plans-${version}.tar.gz`);
+    const sums = ['022', '077'].map((umask) => {
+      execFileSync('sh', ['-c', `umask ${umask} && npm run package --silent -- --site-url http://127.0.0.1:4321/`], { cwd: ROOT, encoding: 'utf8' });
+      return createHash('sha256').update(readFileSync(archive)).digest('hex');
+    });
+    expect(sums[1]).toBe(sums[0]);
+  }, 180_000);
+
+  test.each([['http://x/a b/', 'Unexpected segment'], ['http://a;b}{$x/', 'Unexpected host name']])('refuses %j before building anything, in one line, leaving nothing in the temporary folder (security review L6)', async (url, message) => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'mekong-package-tmp-'));
+    let failure: { status: number; stdout: string; stderr: string } | undefined;
+    try {
+      execFileSync('npm', ['run', 'package', '--silent', '--', '--site-url', url], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, TMPDIR: tmp } });
+    } catch (error) {
+      failure = error as { status: number; stdout: string; stderr: string };
+    }
+    expect(failure?.status).toBe(2);
+    expect(failure!.stdout).not.toContain('Building dist/');
+    expect(failure!.stderr).toContain(message);
+    expect(failure!.stderr).not.toMatch(/^\s+at /mu);
+    expect(readdirSync(tmp).filter((f) => f.startsWith('mekong-'))).toEqual([]);
+    await rm(tmp, { recursive: true, force: true });
+  }, 60_000);
 });
