@@ -51,7 +51,7 @@ function init(root: HTMLElement): void {
     bar.max = p.totalBytes || 1;
     bar.value = p.bytes;
     counts.textContent = fill(t.counts, { files: p.files, totalFiles: p.totalFiles, mb: mb(p.bytes), totalMb: mb(p.totalBytes) });
-    saveButton.disabled = removeButton.disabled = true;
+    saveButton.hidden = removeButton.hidden = true;
   };
 
   const failed = (error: unknown) => {
