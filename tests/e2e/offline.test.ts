@@ -128,7 +128,7 @@ describe('saved for offline reading', () => {
     // With no network at all, the control says where the pages come from.
     await browser.context.setOffline(true);
     await page.goto(`${url}en/about/`);
-    await expect.poll(() => status().textContent()).toMatch(/^Saved in this browser: .* You are offline: pages come from the saved copy\.$/u);
+    await expect.poll(() => status().textContent(), { timeout: 10_000 }).toMatch(/^Saved in this browser: .* You are offline: pages come from the saved copy\.$/u);
     await browser.context.setOffline(false);
   }, 240_000);
 
@@ -166,7 +166,7 @@ describe('saved for offline reading', () => {
   test('can be removed: no worker and no cache are left', async () => {
     await page.goto(`${url}zh/about/`, { waitUntil: 'networkidle' });
     await page.click('#offline button[data-action="remove"]');
-    await expect.poll(() => status().textContent()).toBe('已删除保存的副本，本浏览器中已无离线副本。');
+    await expect.poll(() => status().textContent(), { timeout: 30_000 }).toBe('已删除保存的副本，本浏览器中已无离线副本。');
     expect(await storage()).toEqual({ workers: [], caches: [] });
     expect(await page.locator('#offline button[data-action="save"]').isVisible()).toBe(true);
   });

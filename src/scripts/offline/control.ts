@@ -69,11 +69,23 @@ function init(root: HTMLElement): void {
     status.textContent = t[supported];
     return;
   }
+  // What the control shows comes from the last read of the copy only: a read begun before the
+  // reader's own action (a save, a removal) is dropped when it ends.
+  let generation = 0;
+  const view = () => {
+    const mine = ++generation;
+    void readState().then((state) => {
+      if (mine === generation && !busy) show(state);
+    });
+  };
   copyEvents.addEventListener('progress', (event) => progress((event as CustomEvent<Progress>).detail));
+  // This page's own save or removal shows its own outcome; a change made in another tab, or by
+  // the update check, is read again.
   copyEvents.addEventListener('change', () => {
-    if (!busy) void readState().then(show);
+    if (!busy) view();
   });
   saveButton.addEventListener('click', async () => {
+    generation++;
     busy = true;
     saveButton.disabled = true;
     try {
@@ -85,6 +97,7 @@ function init(root: HTMLElement): void {
     }
   });
   removeButton.addEventListener('click', async () => {
+    generation++;
     busy = true;
     removeButton.disabled = true;
     try {
@@ -95,7 +108,7 @@ function init(root: HTMLElement): void {
       busy = false;
     }
   });
-  window.addEventListener('online', () => void readState().then((s) => !busy && show(s)));
-  window.addEventListener('offline', () => void readState().then((s) => !busy && show(s)));
-  void readState().then(show);
+  window.addEventListener('online', view);
+  window.addEventListener('offline', view);
+  view();
 }

@@ -73,11 +73,21 @@ function announce(type: 'progress' | 'change', progress?: Progress): void {
   channel?.postMessage({ type, progress });
 }
 
+/**
+ * Where the saved copy's list is kept, beside the state: the state itself stays small, since the
+ * worker reads it for every request.
+ */
+const manifestKey = (digest: string) => `${ROOT}offline-manifest-${digest}.json`;
+
 /** The saved copy, or undefined. Opens no cache that does not exist. */
 export async function readState(): Promise<CopyState | undefined> {
   if (support() !== 'ok' || !(await caches.has(STATE_CACHE))) return undefined;
-  const response = await (await caches.open(STATE_CACHE)).match(STATE_KEY);
-  return response ? ((await response.json()) as CopyState) : undefined;
+  const store = await caches.open(STATE_CACHE);
+  const state = await store.match(STATE_KEY);
+  if (!state) return undefined;
+  const { cache, digest, saved } = (await state.json()) as { cache: string; digest: string; saved: string };
+  const manifest = await store.match(manifestKey(digest));
+  return manifest ? { cache, saved, manifest: (await manifest.json()) as Manifest } : undefined;
 }
 
 /** A request to the server itself, past the worker and revalidating the browser's HTTP cache. */
@@ -154,8 +164,9 @@ async function saveCopy(manifest: Manifest, previous: CopyState | undefined): Pr
   // What an earlier, interrupted run already saved: one listing, not a lookup per file.
   const present = new Set((await target.keys()).map((r) => r.url));
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < manifest.files.length) {
+    while (!failed && next < manifest.files.length) {
       const file = manifest.files[next++]!;
       // Saved by an earlier, interrupted run; or the same file in the previous edition's copy.
       let done = present.has(key(file[0]));
@@ -168,6 +179,7 @@ async function saveCopy(manifest: Manifest, previous: CopyState | undefined): Pr
         try {
           await target.put(key(file[0]), await download(file));
         } catch (error) {
+          failed = true; // the other downloads stop after their current file
           if (error instanceof DOMException && error.name === 'QuotaExceededError') throw new CopyError('storage');
           throw error;
         }
@@ -179,8 +191,13 @@ async function saveCopy(manifest: Manifest, previous: CopyState | undefined): Pr
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
   const state: CopyState = { cache: name, manifest, saved: new Date().toISOString() };
-  await (await caches.open(STATE_CACHE)).put(STATE_KEY, new Response(JSON.stringify(state), { headers: { 'content-type': 'application/json' } }));
-  // The previous edition's copy, and any unfinished one, are no longer needed.
+  const store = await caches.open(STATE_CACHE);
+  const json = (value: unknown) => new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } });
+  await store.put(manifestKey(manifest.digest), json(manifest));
+  // The moment the new copy becomes the copy: the worker reads this.
+  await store.put(STATE_KEY, json({ cache: name, digest: manifest.digest, saved: state.saved }));
+  // The previous edition's copy and list, and any unfinished copy, are no longer needed.
+  for (const request of await store.keys()) if (request.url !== STATE_KEY && request.url !== manifestKey(manifest.digest)) await store.delete(request);
   for (const cache of await caches.keys()) if (cache.startsWith(cachePrefix) && cache !== name && cache !== STATE_CACHE) await caches.delete(cache);
   announce('change');
   return state;
