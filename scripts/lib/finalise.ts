@@ -85,7 +85,7 @@ export interface PageScripts {
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'ping', 'cite']);
 // Where a data: URL would be a document: navigations and submissions (images may be data:).
 const NAVIGATING = new Set(['href', 'action', 'formaction', 'xlink:href']);
-/** The scheme of a URL as the browser reads it: leading and trailing spaces and controls trimmed, tabs and line breaks removed. */
+/** The scheme of a URL as the browser reads it: leading spaces and controls trimmed, tabs and line breaks removed. */
 const scheme = (value: string) => /^([a-z][a-z0-9+.-]*):/iu.exec(value.replace(/^[\u0000-\u0020]+/u, '').replace(/[\t\n\r]/gu, ''))?.[1]?.toLowerCase();
 
 /** Every script in an HTML page, found by parsing it as a browser does. */
