@@ -174,6 +174,35 @@ const en = {
   // ── print (issue 18) ──
   print: 'Print / Save as PDF',
   // ── end print ──
+  // ── offline copy (issue 28) ──
+  offline: {
+    link: 'Read offline',
+    title: 'Read offline',
+    intro: 'Save the whole edition in this browser to read it without a connection, on this phone or computer: every document and clause in both languages, search, the glossary and the data files. The copy stays until you remove it; when a new edition is published here, it is brought up to date the next time you open the site.',
+    save: 'Save for offline reading',
+    remove: 'Remove the saved copy',
+    retry: 'Try again (it goes on where it stopped)',
+    progress: 'Saving for offline reading',
+    needsScript: 'Saving for offline reading needs JavaScript.',
+    none: 'Not saved in this browser.',
+    saving: 'Saving edition {version}…',
+    updating: 'Bringing the saved copy up to edition {version}…',
+    counts: '{files} of {totalFiles} files, {mb} of {totalMb}',
+    saved: 'Saved in this browser: edition {version}, {totalMb}, on {date}.',
+    removed: 'The saved copy was removed: nothing is saved in this browser.',
+    offlineNow: 'You are offline: pages come from the saved copy.',
+    file: 'This copy is opened from a folder on this computer, so it is already offline (search needs a web server).',
+    insecure: 'Saving for offline reading needs a secure address (https://), and this site is served over http: ask its administrators for https.',
+    unsupported: 'This browser cannot save the edition for offline reading (a private window often cannot).',
+    errors: {
+      unreachable: 'Saving stopped: the site could not be reached.',
+      file: 'Saving stopped: a file could not be downloaded ({detail}).',
+      changed: 'Saving stopped: a new edition was published meanwhile.',
+      storage: 'Saving stopped: this browser has no {totalMb} of storage to spare for this site.',
+      worker: 'Saving stopped: this browser refused the offline reader ({detail}).',
+    },
+  },
+  // ── end offline copy ──
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -347,6 +376,35 @@ const zh: Shape<typeof en> = {
   // ── print (issue 18) ──
   print: '打印 / 存为 PDF',
   // ── end print ──
+  // ── offline copy (issue 28) ──
+  offline: {
+    link: '离线阅读',
+    title: '离线阅读',
+    intro: '将整个版本保存在本浏览器中，无网络时也可在本手机或电脑上阅读：两种语言的全部文件和条款、搜索、术语表和数据文件。副本在删除之前一直保留；本站发布新版本后，下次打开本站时副本会随之更新。',
+    save: '保存以供离线阅读',
+    remove: '删除已保存的副本',
+    retry: '重试（从中断处继续）',
+    progress: '正在保存以供离线阅读',
+    needsScript: '离线保存需要启用JavaScript。',
+    none: '本浏览器中尚未保存。',
+    saving: '正在保存版本{version}……',
+    updating: '正在将已保存的副本更新至版本{version}……',
+    counts: '{files}/{totalFiles}个文件，{mb}/{totalMb}',
+    saved: '已保存在本浏览器中：版本{version}，{totalMb}，保存于{date}。',
+    removed: '已删除保存的副本，本浏览器中已无离线副本。',
+    offlineNow: '当前处于离线状态：页面来自已保存的副本。',
+    file: '此副本是从本机文件夹打开的，本身即可离线阅读（搜索需要网页服务器）。',
+    insecure: '离线保存需要安全地址（https://），而本站通过http提供：请联系网站管理员启用https。',
+    unsupported: '本浏览器无法保存离线副本（隐私浏览窗口通常不能）。',
+    errors: {
+      unreachable: '保存中断：无法连接本站。',
+      file: '保存中断：有文件无法下载（{detail}）。',
+      changed: '保存中断：保存期间本站发布了新版本。',
+      storage: '保存中断：本浏览器没有{totalMb}的空闲存储空间可供本站使用。',
+      worker: '保存中断：本浏览器拒绝了离线阅读程序（{detail}）。',
+    },
+  },
+  // ── end offline copy ──
 };
 
 export const ui: Record<Lang, Shape<typeof en>> = { en, zh };
