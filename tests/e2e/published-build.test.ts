@@ -104,7 +104,7 @@ describe('npm run package', () => {
     expect(install).toContain('sudo a2enconf mekong-plans');
     expect(install).toContain('ServerName intranet.example');
     const apache = execFileSync('tar', ['-xzOf', archive, `mekong-plans-${version}/server/apache/mekong-plans.conf`], { encoding: 'utf8' });
-    expect(apache).toContain('<Directory "/var/www/html">');
+    expect(apache).toContain('<Directory "/var/www/html/lmc">');
     const site = execFileSync('tar', ['-xzOf', archive, `mekong-plans-${version}/server/nginx/sites-available/mekong-plans`], { encoding: 'utf8' });
     expect(site).toMatch(/server_name intranet\.example;/u);
     expect(site).not.toMatch(/default_server;|\{\{/u);
