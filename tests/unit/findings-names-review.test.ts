@@ -148,3 +148,22 @@ describe('the register’s evidence and statuses (section 4 of the second readin
     expect(term('lancang-mekong-water-resources-cooperation-information-sharing-platform').rendering.status).toBe('official');
   });
 });
+
+describe('review of the English the second reading changed', () => {
+  test('the 18 clauses whose English changed were reviewed again on or after 2026-12-06', () => {
+    const changed: Record<string, string[]> = {
+      'asean-china-poa-2021-2025': ['1.6.1', '2.2.1', '2.2.7', '2.13.1', '3.3.5', '3.6.2', '4.5'],
+      'lmc-poa-2018-2022': ['4.2.3.p3', '4.2.6.p3', '4.2.9.p2'],
+      'lmc-poa-2023-2027': ['4.2.2', '4.2.14'],
+      'lmc-vientiane-declaration-2020': ['2.5', '2.6', '2.7'],
+      'lmc-naypyitaw-declaration-2023': ['13', '16', '19'],
+    };
+    for (const [d, ids] of Object.entries(changed)) {
+      for (const id of ids) {
+        const t = clause(d, id).translation;
+        expect(t.status, `${d}#${id}`).toBe('reviewed');
+        expect(t.reviewed! >= '2026-12-06', `${d}#${id}`).toBe(true);
+      }
+    }
+  });
+});
