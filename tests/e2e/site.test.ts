@@ -91,14 +91,14 @@ describe('the whole site', () => {
 });
 
 describe('cross-links, topics, comparison and named documents', () => {
-  test.each(['zh', 'en'])('the %s clause page lists related clauses of other documents, grouped, both directions', async (lang) => {
+  test.each(['zh', 'en'])('the %s clause page lists related clauses of other documents, both directions, labelled', async (lang) => {
+    // Issue 24: the clause's parallels, one typed and labelled line under its texts (they were
+    // a section of their own, grouped by document, labelled with the bare printed number).
     const page = await browser.context.newPage();
     await page.goto(`${server.url}${lang}/lmc-poa-2023-2027/4.2.12/`);
-    const groups = await page.$$eval('.related-document h3', (els) => els.map((e) => e.textContent));
-    expect(groups.length).toBeGreaterThanOrEqual(2);
-    const hrefs = await page.$$eval('.related a', (els) => els.map((e) => e.getAttribute('href')!));
-    expect(hrefs.some((h) => h.includes('lmc-poa-2018-2022/4.2.5/'))).toBe(true);
-    expect(hrefs.some((h) => h.includes('lmc-naypyitaw-declaration-2023/12/'))).toBe(true);
+    const links = await page.$$eval('.parallels li a', (els) => els.map((e) => ({ href: e.getAttribute('href')!, text: e.textContent! })));
+    expect(links.some((l) => l.href.includes('lmc-poa-2018-2022/4.2.5/') && l.text.includes(lang === 'zh' ? '延续自' : 'Continues'))).toBe(true);
+    expect(links.some((l) => l.href.includes('lmc-naypyitaw-declaration-2023/12/') && l.text.includes(lang === 'zh' ? '《内比都宣言》第十二段' : 'Nay Pyi Taw Declaration, para. 12'))).toBe(true);
     await page.close();
   });
 
