@@ -11,6 +11,7 @@ const en = {
   documents: 'Documents',
   search: 'Search',
   home: 'Home',
+  menu: 'Menu',
   otherLanguage: '中文界面',
   clauses: 'clauses',
   type: { plan: 'Plan of action', declaration: 'Declaration', initiative: 'Initiative' },
@@ -139,6 +140,7 @@ const en = {
     homeNav: 'Ways into the edition',
     pagerNav: 'Previous and next clause',
     breadcrumbsNav: 'Where this clause is',
+    runningHead: 'Where you are in the document',
     otherNote: '中文',
     columns: { zh: 'Chinese', en: 'English' },
     timeline: 'The documents, 2018 to 2027',
@@ -174,6 +176,7 @@ const en = {
   citeDownloadDocument: 'BibTeX (every clause)',
   // ── print (issue 18) ──
   print: 'Print / Save as PDF',
+  tools: 'Print and download',
   // ── end print ──
 } as const;
 
@@ -185,6 +188,7 @@ const zh: Shape<typeof en> = {
   documents: '文件',
   search: '搜索',
   home: '首页',
+  menu: '菜单',
   otherLanguage: 'English interface',
   clauses: '条',
   type: { plan: '行动计划', declaration: '宣言', initiative: '倡议' },
@@ -305,7 +309,7 @@ const zh: Shape<typeof en> = {
     established: '可靠英文来源的一致用法。',
     edition: '未见该名称的英文用法。',
   },
-  renderingSources: '依据: ',
+  renderingSources: '依据：',
   officialTitle: '官方英文标题',
   // Reading edition (issue 13): landmarks, notes in the reader's language, the home timeline.
   reading: {
@@ -313,6 +317,7 @@ const zh: Shape<typeof en> = {
     homeNav: '阅读入口',
     pagerNav: '上一条和下一条',
     breadcrumbsNav: '本条位置',
+    runningHead: '当前阅读位置',
     otherNote: 'English',
     columns: { zh: '中文', en: '英文' },
     timeline: '文件时间线（2018—2027）',
@@ -348,6 +353,7 @@ const zh: Shape<typeof en> = {
   citeDownloadDocument: 'BibTeX（全部条款）',
   // ── print (issue 18) ──
   print: '打印 / 存为 PDF',
+  tools: '打印与下载',
   // ── end print ──
 };
 
