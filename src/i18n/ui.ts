@@ -159,6 +159,10 @@ const en = {
   direction: { stronger: 'Stronger', weaker: 'Weaker', same: 'Same strength', mixed: 'Mixed' },
   changesTitle: 'What changed from the earlier text',
   changesFrom: 'Earlier text',
+  versionEarlier: 'Earlier',
+  versionLater: 'Later',
+  headingChange: 'Heading',
+  commitmentChange: { stronger: 'Commitments stronger', weaker: 'Commitments weaker', same: 'Commitments as strong', mixed: 'Commitments mixed' },
   diffLegend: 'Inserted text is underlined (ins), deleted text struck through (del).',
   levelChanges: 'Commitment changes',
   noLevelChange: 'No commitment changed level.',
@@ -173,6 +177,7 @@ const en = {
   // ── end commitments and changes ──
   // Citations and validity (issue 19)
   citeDownload: 'Download this citation',
+  moreCitations: 'GB/T 7714, BibTeX, CSL-JSON and downloads',
   citeDownloadDocument: 'BibTeX (every clause)',
   // ── print (issue 18) ──
   print: 'Print / Save as PDF',
@@ -336,6 +341,10 @@ const zh: Shape<typeof en> = {
   direction: { stronger: '加强', weaker: '减弱', same: '力度不变', mixed: '有增有减' },
   changesTitle: '与前一文件相比的变化',
   changesFrom: '前一文件',
+  versionEarlier: '前版',
+  versionLater: '后版',
+  headingChange: '标题',
+  commitmentChange: { stronger: '承诺加强', weaker: '承诺减弱', same: '承诺力度不变', mixed: '承诺有增有减' },
   diffLegend: '新增文字加下划线（ins），删去文字加删除线（del）。',
   levelChanges: '承诺变化',
   noLevelChange: '承诺级别无变化。',
@@ -350,6 +359,7 @@ const zh: Shape<typeof en> = {
   // ── end commitments and changes ──
   // Citations and validity (issue 19)
   citeDownload: '下载本条引用',
+  moreCitations: '芝加哥格式、BibTeX、CSL-JSON 与下载',
   citeDownloadDocument: 'BibTeX（全部条款）',
   // ── print (issue 18) ──
   print: '打印 / 存为 PDF',

@@ -94,6 +94,9 @@ describe('parallels in the reading view', () => {
       const [otherDoc, otherClause] = ref.split('#') as [string, string];
       const other = docs.get(otherDoc)!.clauses.find((c) => c.id === otherClause)!;
       const link = page.locator(`[id="${clause.id}"] .parallels li a[href*="/${otherDoc}/${otherClause}/"]`);
+      // A clause with many parallels shows their count, folded.
+      const folded = page.locator(`[id="${clause.id}"] details.parallels:not([open]) > summary`);
+      if ((await folded.count()) > 0) await folded.click();
       await link.scrollIntoViewIfNeeded();
       await link.click();
       const panel = page.locator(`[id="${clause.id}"] .parallel-text`);
