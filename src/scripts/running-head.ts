@@ -64,3 +64,5 @@ addEventListener('scroll', () => {
 }, { passive: true });
 addEventListener('hashchange', update);
 update();
+
+export {};

@@ -25,7 +25,7 @@ interface Link { from: string; to: string; type: string }
 
 const data = async <T,>(name: string): Promise<T> => JSON.parse(await readFile(path.join(ROOT, 'dist', 'data', name), 'utf8')) as T;
 const DOCUMENTS = ['lmc-poa-2018-2022', 'lmc-vientiane-declaration-2020', 'asean-china-poa-2021-2025', 'lmc-poa-2023-2027', 'lmc-naypyitaw-declaration-2023', 'lmc-innovation-corridor-initiative'];
-const cases = ['zh', 'en'].flatMap((lang) => DOCUMENTS.map((doc) => [lang, doc] as const));
+const cases = (['zh', 'en'] as const).flatMap((lang) => DOCUMENTS.map((doc) => [lang, doc] as const));
 
 async function corpus() {
   const docs = new Map<string, Doc>();
