@@ -35,16 +35,15 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.print-button
   button.addEventListener('click', () => window.print());
 }
 
-// AnchorRedirects: an old #anchor to its clause's new id.
-const holder = document.getElementById('anchor-redirects');
-if (holder) {
-  const follow = () => {
-    const target = anchorTarget(JSON.parse(holder.dataset.map!) as Record<string, string>, location.hash);
-    if (target) location.replace(`#${target}`);
-  };
-  follow();
-  addEventListener('hashchange', follow);
-}
+// AnchorRedirects: an old #anchor to its clause's new id (the map read at each change).
+const redirect = () => {
+  const holder = document.getElementById('anchor-redirects');
+  if (!holder) return;
+  const target = anchorTarget(JSON.parse(holder.dataset.map!) as Record<string, string>, location.hash);
+  if (target) location.replace(`#${target}`);
+};
+redirect();
+addEventListener('hashchange', redirect);
 
 // ParallelTexts: a parallel or a note's other language opens in place.
 for (const a of document.querySelectorAll('.parallels li a')) a.setAttribute('aria-expanded', 'false');
