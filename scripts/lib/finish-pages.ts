@@ -9,6 +9,7 @@
  * changes nothing in `npm run dev` and nothing but the bytes of each HTML page in a build.
  */
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
+import { Diagnostics } from './diagnostics';
 import { contentSecurityPolicy, finishPage, knownScriptHashes } from './finalise';
 
 /** The page's path in the built site, as Astro's `directory` build format names its file. */
@@ -37,7 +38,11 @@ export function finishingPrerenderer(base: AstroPrerenderer): AstroPrerenderer {
       if ((response.status >= 300 && response.status < 400) || !response.body || !/^text\/html\b/iu.test(response.headers.get('content-type') ?? '')) return result;
       const rel = pageFile(new URL(request.url).pathname, options.routeData.route);
       // As bytes: latin1 keeps every byte as one character, so nothing is decoded and encoded again.
-      const { html } = finishPage(rel, Buffer.from(await response.arrayBuffer()).toString('latin1'), known, policy);
+      // A faulty page fails the build with its located errors (as dist/…: Astro's output shows them).
+      const diagnostics = new Diagnostics();
+      const page = finishPage(rel, Buffer.from(await response.arrayBuffer()).toString('latin1'), known, policy, diagnostics, (r) => `dist/${r}`);
+      diagnostics.throwIfFatal();
+      const { html } = page!;
       const finished = new Response(Buffer.from(html, 'latin1'), { status: response.status, statusText: response.statusText, headers: response.headers });
       return result instanceof Response ? finished : { response: finished, metadata };
     },

@@ -40,10 +40,10 @@ export function astroEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEn
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', MIMALLOC_ALLOW_THP: '0', MIMALLOC_PURGE_DELAY: '0' };
 }
 
-/** Runs `astro build` quietly; its output is shown only if it fails. Returns the number of HTML pages. */
+/** Runs `astro build` into `outDir`, quietly; its output is shown only if it fails. Returns the number of HTML pages. */
 export async function astroBuild(root: string, outDir: string): Promise<number> {
   const output: string[] = [];
-  const child = spawn(process.execPath, [packageBin(root, 'astro'), 'build', '--silent'], {
+  const child = spawn(process.execPath, [packageBin(root, 'astro'), 'build', '--silent', '--outDir', outDir], {
     cwd: root,
     env: astroEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -31,7 +31,8 @@ import { parseDataText } from './data-file';
 import { Diagnostics } from './diagnostics';
 import { CommitmentReader } from './commitments';
 import { draftClauses, type Model } from './model';
-import { collectNoteTexts, quotations, sourceLineRanges } from './note-checks';
+import { printedTitles } from './names';
+import { collectNoteTexts, quotations } from './note-checks';
 import { readMarker } from './numbering';
 import { sha256Hex, writeReviews } from './reviews';
 import type { SourceFile } from './sources';
@@ -255,20 +256,21 @@ function joinEdges(recipe: Recipe, sources: Map<string, SourceFile>): [string, n
 }
 
 /**
- * The words the perturbation keeps: the Chinese forms of the glossary and of the names register
- * (a 《》 title must stay registered), the text splits are anchored on, and the Chinese that notes quote from the source lines they name (`quotation-not-in-source`
- * reads the copy's own lines; each part of a quotation with `…` is kept).
+ * The words the perturbation keeps: the Chinese forms of the glossary and of the names register,
+ * the titles the texts print in 《》 (a 《》 title must stay registered), the text splits are
+ * anchored on, and the Chinese the notes quote (`quotation-not-in-source` reads the copy's own
+ * lines; each part of a quotation with `…` is kept).
  */
 function protectedWords(model: Model): Set<string> {
   const words = new Set<string>();
   for (const term of model.glossary?.data.terms ?? []) for (const form of [term.zh, ...term.zhVariants]) words.add(form);
   for (const name of model.names?.data.names ?? []) for (const form of name.zh) words.add(form);
   for (const recipe of model.recipes) for (const segment of recipe.data.text) for (const s of segment.split ?? []) words.add(s.after);
+  // Titles in 《》 are names: each stays as printed, so the names stage finds it registered.
+  for (const doc of model.documents) for (const c of doc.clauses) for (const zh of [c.heading?.zh ?? '', c.text.zh]) for (const { title } of printedTitles(zh)) words.add(title);
+  // The Chinese that notes quote from source lines (quotation-not-in-source reads it there).
   const notes = collectNoteTexts({ root: '', documents: model.documents, recipes: model.recipes, translations: model.translations, glossary: model.glossary, variants: [], sources: model.sources });
-  for (const note of notes) {
-    if (sourceLineRanges(note.text, note.defaultSource).length === 0) continue;
-    for (const { form } of quotations(note.text)) if (HAN.test(form)) for (const part of form.split(/…+|\.\.\./u)) words.add(part);
-  }
+  for (const note of notes) for (const { form } of quotations(note.text)) for (const part of form.split(/…+|\.\.\./u)) if (HAN.test(part)) words.add(part);
   // Compared as the normalised text reads them.
   return new Set([...words].map((w) => [...w].filter((ch) => !TRANSPARENT.test(ch)).map(normalChar).join('')).filter(Boolean));
 }

@@ -36,7 +36,9 @@ describe('the citation block', () => {
     expect(csl).toMatchObject({ id: 'lmc-poa-2018-2022#4.2.5', type: 'webpage', title: '澜沧江-湄公河合作五年行动计划（2018-2022）：第4.2.5条', issued: { 'date-parts': [[2018, 1, 10]] } });
     expect(csl.accessed['date-parts'][0]).toHaveLength(3);
     expect(await page.locator('.copy-citation').first().isVisible()).toBe(true);
-    // The downloads carry what the page shows, access date included.
+    // The downloads carry what the page shows, access date included (issue 24: one click away,
+    // with BibTeX and CSL-JSON, behind a disclosure).
+    await page.locator('.more-citations > summary').click();
     for (const format of ['bibtex', 'csl']) {
       const href = (await page.getAttribute(`.citation-downloads a[data-format="${format}"]`, 'href'))!;
       expect(href).toMatch(/^blob:/u);
@@ -76,7 +78,7 @@ describe('the citation block', () => {
     const whole = await (await fetch(new URL((await page.getAttribute('.citation-downloads a:last-child', 'href'))!, page.url()))).text();
     const data = JSON.parse(await readFile(path.join(ROOT, 'dist', 'data', 'lmc-poa-2018-2022.json'), 'utf8'));
     expect(whole.match(/^@misc\{/gmu)).toHaveLength(data.clauses.length + 1);
-    expect(whole).toContain(`@misc{lmc-poa-2018-2022-document-en,\n  author = {{Second Lancang-Mekong Cooperation Leaders' Meeting}},\n  title = {{Five-Year Plan of Action on Lancang-Mekong Cooperation (2018-2022)}},\n  translator = {{Mekong Plans bilingual edition}},`);
+    expect(whole).toContain(`@misc{lmc-poa-2018-2022-document-en,\n  author = {{Second Lancang-Mekong Cooperation Leaders’ Meeting}},\n  title = {{Five-Year Plan of Action on Lancang-Mekong Cooperation (2018-2022)}},\n  translator = {{Mekong Plans bilingual edition}},`);
     expect(whole).toContain(await text('bibtex'));
     await context.close();
   });

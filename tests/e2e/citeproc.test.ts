@@ -63,10 +63,10 @@ const index = JSON.parse(readFileSync(path.join(ROOT, 'dist', 'data', 'index.jso
  * governments or organisation, or a summary's publisher; never the edition.
  */
 const ISSUED_BY: Record<string, { zh: string[]; en: string[] }> = {
-  'lmc-poa-2018-2022': { zh: ['澜沧江-湄公河合作第二次领导人会议'], en: ["Second Lancang-Mekong Cooperation Leaders' Meeting"] },
+  'lmc-poa-2018-2022': { zh: ['澜沧江-湄公河合作第二次领导人会议'], en: ["Second Lancang-Mekong Cooperation Leaders’ Meeting"] },
   'lmc-poa-2023-2027': { zh: ['新华社'], en: ['Xinhua News Agency'] },
-  'lmc-vientiane-declaration-2020': { zh: ['澜沧江—湄公河合作第三次领导人会议'], en: ["Third Lancang-Mekong Cooperation Leaders' Meeting"] },
-  'lmc-naypyitaw-declaration-2023': { zh: ['澜沧江—湄公河合作第四次领导人会议'], en: ["Fourth Lancang-Mekong Cooperation Leaders' Meeting"] },
+  'lmc-vientiane-declaration-2020': { zh: ['澜沧江—湄公河合作第三次领导人会议'], en: ["Third Lancang-Mekong Cooperation Leaders’ Meeting"] },
+  'lmc-naypyitaw-declaration-2023': { zh: ['澜沧江—湄公河合作第四次领导人会议'], en: ["Fourth Lancang-Mekong Cooperation Leaders’ Meeting"] },
   'asean-china-poa-2021-2025': { zh: ['中国', '东盟'], en: ['ASEAN', 'China'] },
   'lmc-innovation-corridor-initiative': { zh: ['柬埔寨', '中国', '老挝', '缅甸', '泰国', '越南'], en: ['Cambodia', 'China', 'Laos', 'Myanmar', 'Thailand', 'Viet Nam'] },
 };

@@ -63,6 +63,6 @@ describe('finishingPrerenderer', () => {
 
   test('a page with an inline script the build does not emit fails its rendering, naming the page', async () => {
     const prerenderer = finishingPrerenderer(fake({ '/zh/': () => html(page('<script>alert(1)</script>')) }));
-    await expect(prerenderer.render(new Request('http://localhost/zh/'), route('/[lang]'))).rejects.toThrow(/^zh\/index\.html: an inline script the build does not emit/u);
+    await expect(prerenderer.render(new Request('http://localhost/zh/'), route('/[lang]'))).rejects.toThrow(/^dist\/zh\/index\.html:1:\d+: error: Unexpected inline script/u);
   });
 });
