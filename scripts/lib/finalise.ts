@@ -98,8 +98,12 @@ const runs = (el: Element) => {
   return !type || RUNS.test(type.value.trim().toLowerCase());
 };
 
-/** Every script in an HTML page, found by parsing it as a browser does. */
-export function pageScripts(html: string): PageScripts {
+/**
+ * Every script in an HTML page, found by parsing it as a browser does. Without `places` the
+ * parser does not track where each node is (every place is 1:1), a third cheaper: pages are
+ * checked without, and a faulty one parsed again with them for its messages.
+ */
+export function pageScripts(html: string, places = true): PageScripts {
   const result: PageScripts = { inline: [], faults: [] };
   const at = (el: Element): Place => ({ line: el.sourceCodeLocation?.startLine ?? 1, column: el.sourceCodeLocation?.startCol ?? 1 });
   const visit = (node: Node) => {
@@ -122,22 +126,29 @@ export function pageScripts(html: string): PageScripts {
     }
     if ('childNodes' in node) for (const child of node.childNodes) visit(child as Node);
   };
-  visit(parse(html, { sourceCodeLocationInfo: true }));
+  visit(parse(html, { sourceCodeLocationInfo: places }));
   return result;
 }
 
-/**
- * One page finished: `rel` is its path in the site (`en/lmc-poa-2018-2022/4.2.5/index.html`,
- * `404.html`), `html` its bytes as a latin1 string. Returns the page and the hashes of its inline
- * scripts, or reports (with the page's line and column) why it cannot carry the policy and
- * returns undefined. `shown` is the page's path in messages.
- */
-export function finishPage(rel: string, html: string, known: Set<string>, policy: string, diagnostics: Diagnostics, shown: (rel: string) => string = (r) => r): { html: string; hashes: string[] } | undefined {
+/** A page with its site links made relative: `rel` is its path in the site (`en/lmc-poa-2018-2022/4.2.5/index.html`, `404.html`). */
+export function linkPage(rel: string, html: string): string {
   // The 404 page is served at any address: its links are relative to the site root, which its script makes the base.
   const pageDir = rel === '404.html' || path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
-  const linked = html.replace(ATTRIBUTE, (_m, attr: string, value: string) => `${attr}="${relativeHref(pageDir, value)}"`);
-  const scripts = pageScripts(linked);
-  const hashes = scripts.inline.map((s) => sha256(s.text));
+  return html.replace(ATTRIBUTE, (_m, attr: string, value: string) => `${attr}="${relativeHref(pageDir, value)}"`);
+}
+
+/**
+ * Checks a linked page (linkPage): returns the hashes of its inline scripts, or reports (with
+ * the page's line and column) why it cannot carry the policy and returns undefined. `shown`
+ * is the page's path in messages.
+ */
+export function checkPage(rel: string, linked: string, known: Set<string>, diagnostics: Diagnostics, shown: (rel: string) => string = (r) => r): string[] | undefined {
+  let scripts = pageScripts(linked, false);
+  let hashes = scripts.inline.map((s) => sha256(s.text));
+  if (scripts.faults.length || hashes.some((h) => !known.has(h))) {
+    scripts = pageScripts(linked);
+    hashes = scripts.inline.map((s) => sha256(s.text));
+  }
   let ok = true;
   scripts.inline.forEach((s, i) => {
     if (known.has(hashes[i]!)) return;
@@ -152,9 +163,23 @@ export function finishPage(rel: string, html: string, known: Set<string>, policy
     diagnostics.error('Unexpected page without <meta charset="utf-8">, expected one in the head of every page to put the Content-Security-Policy after', { file: shown(rel), ruleId: 'missing-charset' });
     ok = false;
   }
-  if (!ok) return undefined;
+  return ok ? hashes : undefined;
+}
+
+/** A linked page with the policy in a meta element after its charset. */
+export function withPolicy(linked: string, policy: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
-  return { html: linked.replace(CHARSET, (m) => `${m}${meta}`), hashes };
+  return linked.replace(CHARSET, (m) => `${m}${meta}`);
+}
+
+/**
+ * One page finished (linkPage, checkPage, withPolicy): `html` is its bytes as a latin1 string.
+ * Returns the page and the hashes of its inline scripts, or undefined if it is faulty (reported).
+ */
+export function finishPage(rel: string, html: string, known: Set<string>, policy: string, diagnostics: Diagnostics, shown: (rel: string) => string = (r) => r): { html: string; hashes: string[] } | undefined {
+  const linked = linkPage(rel, html);
+  const hashes = checkPage(rel, linked, known, diagnostics, shown);
+  return hashes && { html: withPolicy(linked, policy), hashes };
 }
 
 /** Rewrites one page file in place; returns the hashes of its inline scripts (none if it is faulty, reported). */

@@ -38,6 +38,8 @@ describe('finishingPrerenderer', () => {
     const prerenderer = finishingPrerenderer(fake({ '/zh/plan/4.2.5/': () => html(clause), '/404/': () => html(notFound, 404) }));
     const rendered = await prerenderer.render(new Request('http://localhost/zh/plan/4.2.5/'), route('/[lang]/[document]/[clause]'));
     const missing = await prerenderer.render(new Request('http://localhost/404/'), route('/404'));
+    // Both pages pass the check (in the worker thread): the end of the build does not throw.
+    await prerenderer.teardown!();
 
     const dist = await mkdtemp(path.join(os.tmpdir(), 'mekong-finish-'));
     await mkdir(path.join(dist, 'zh', 'plan', '4.2.5'), { recursive: true });
@@ -61,8 +63,30 @@ describe('finishingPrerenderer', () => {
     expect(((await prerenderer.render(new Request('http://localhost/old/'), route('/old'))) as Response).status).toBe(301);
   });
 
-  test('a page with an inline script the build does not emit fails its rendering, naming the page', async () => {
+  test('a page with an inline script the build does not emit fails the build at its end, naming the page, line and column', async () => {
     const prerenderer = finishingPrerenderer(fake({ '/zh/': () => html(page('<script>alert(1)</script>')) }));
-    await expect(prerenderer.render(new Request('http://localhost/zh/'), route('/[lang]'))).rejects.toThrow(/^dist\/zh\/index\.html:1:\d+: error: Unexpected inline script/u);
+    await prerenderer.render(new Request('http://localhost/zh/'), route('/[lang]'));
+    await expect(prerenderer.teardown!()).rejects.toThrow(/^dist\/zh\/index\.html:1:\d+: error: Unexpected inline script/u);
+  });
+
+  test('an event handler in any page fails the build, with every faulty page named', async () => {
+    const prerenderer = finishingPrerenderer(fake({
+      '/zh/': () => html(page('<p>水资源</p>')),
+      '/en/': () => html(page('<a href="/zh/" onclick="x()">中文</a>')),
+      '/en/plan/': () => html(page('<a href="javascript:x()">x</a>')),
+    }));
+    for (const p of ['/zh/', '/en/', '/en/plan/']) await prerenderer.render(new Request(`http://localhost${p}`), route('/[lang]'));
+    const failure = prerenderer.teardown!();
+    await expect(failure).rejects.toThrow(/^dist\/en\/index\.html:1:\d+: error: Unexpected event-handler attribute `onclick`/u);
+    await expect(failure).rejects.toThrow(/\ndist\/en\/plan\/index\.html:1:\d+: error: Unexpected javascript: URL/u);
+  });
+
+  test('stops the build once 20 pages are faulty, without waiting for the end', async () => {
+    const prerenderer = finishingPrerenderer(fake({ '/zh/': () => html(page('<p onmouseover="x()">水</p>')) }));
+    const rendering = (async () => {
+      for (let i = 0; i < 200; i++) await prerenderer.render(new Request('http://localhost/zh/'), route('/[lang]'));
+    })();
+    await expect(rendering).rejects.toThrow(/\(and \d+ more faulty pages\)$|onmouseover/u);
+    await prerenderer.teardown!().catch(() => undefined);
   });
 });
