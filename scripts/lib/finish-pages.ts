@@ -52,8 +52,9 @@ class PageChecks {
       for (const { reject } of this.#waiting.values()) reject(error);
       this.#waiting.clear();
     });
-    // Not kept alive by an idle worker: Astro's process ends when its build does.
-    worker.unref();
+    // Kept referenced: while Astro's thread awaits a check, the worker is all that keeps the
+    // process alive (unreferenced, Node ended the build there, with exit code 0). The
+    // prerenderer's teardown, which Astro always calls, ends it.
     return worker;
   }
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { BuildError, diagnostic } from './diagnostics';
 
 /** A child process's exit code once it has ended (1 if a signal ended it). */
 export function exitCode(child: ChildProcess): Promise<number> {
@@ -51,9 +52,19 @@ export async function astroBuild(root: string, outDir: string): Promise<number> 
   child.stdout.on('data', (d) => output.push(String(d)));
   child.stderr.on('data', (d) => output.push(String(d)));
   const code = await exitCode(child);
-  if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${output.join('')}`);
-  return countFiles(outDir, '.html');
+  if (code === 0) return countFiles(outDir, '.html');
+  // The pages' located errors (scripts/lib/finish-pages.ts) are the build's own: shown as the
+  // other stages show theirs, without Astro's stack trace. Any other failure is shown whole.
+  const located = output.join('').split('\n').flatMap((line) => {
+    const m = LOCATED.exec(line);
+    return m ? [diagnostic(m[4]!, { file: m[1]!, place: m[2] ? { line: Number(m[2]), column: Number(m[3]) } : undefined, ruleId: m[5]! })] : [];
+  });
+  if (located.length) throw new BuildError(located);
+  throw new Error(`astro build failed (exit ${code}):\n${output.join('')}`);
 }
+
+/** A located error as formatDiagnostic writes it, about a page in dist/. */
+const LOCATED = /^(dist\/\S+?)(?::(\d+):(\d+))?: error: (.*) \[([a-z0-9-]+)\]$/u;
 
 async function countFiles(dir: string, ext: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
