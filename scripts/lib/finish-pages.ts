@@ -58,12 +58,15 @@ class PageChecks {
     return worker;
   }
 
-  /** Sends a page to be checked; waits only when too many are in flight, and throws once too many are faulty. */
-  async add(rel: string, html: string): Promise<void> {
+  /**
+   * Sends a page as rendered (its bytes, handed over to the worker, not copied) to be checked;
+   * waits only when too many are in flight, and throws once too many are faulty.
+   */
+  async add(rel: string, bytes: ArrayBuffer): Promise<void> {
     this.#worker ??= this.#start();
     const id = this.#next++;
     this.#inFlight.push(new Promise<void>((resolve, reject) => this.#waiting.set(id, { resolve, reject })));
-    this.#worker.postMessage({ id, rel, html });
+    this.#worker.postMessage({ id, rel, bytes }, [bytes]);
     while (this.#inFlight.length > CHECKS_IN_FLIGHT) await this.#inFlight.shift();
     if (this.errors.length >= MAX_FAULTY_PAGES) this.#fail();
   }
@@ -109,8 +112,11 @@ export function finishingPrerenderer(base: AstroPrerenderer): AstroPrerenderer {
       if ((response.status >= 300 && response.status < 400) || !response.body || !/^text\/html\b/iu.test(response.headers.get('content-type') ?? '')) return result;
       const rel = pageFile(new URL(request.url).pathname, options.routeData.route);
       // As bytes: latin1 keeps every byte as one character, so nothing is decoded and encoded again.
-      const linked = linkPage(rel, Buffer.from(await response.arrayBuffer()).toString('latin1'));
-      await checks.add(rel, linked);
+      const bytes = await response.arrayBuffer();
+      const linked = linkPage(rel, Buffer.from(bytes).toString('latin1'));
+      // The worker links the page again (the same function, a small part of the check's time)
+      // rather than receive a copy of this one: the rendered bytes are handed over whole.
+      await checks.add(rel, bytes);
       const finished = new Response(Buffer.from(withPolicy(linked, policy), 'latin1'), { status: response.status, statusText: response.statusText, headers: response.headers });
       return result instanceof Response ? finished : { response: finished, metadata };
     },
