@@ -53,7 +53,7 @@ try {
   await hooks.stage('site', () => astroBuild(paths.root, outDir), (n) => `${n} HTML pages in dist/`);
   const documents = await readGeneratedDocuments(paths);
   await hooks.stage('downloads', async () => (await writeDownloads(documents, outDir, site, version, edition!.data.name)) + (await writeRedirectPages(redirects, outDir, site)) + (await writeRetiredPages(retired, outDir)), (n) => `${n} files: CSV, Akoma Ntoso, citations, redirect pages`);
-  await hooks.stage('search', () => writeSearchIndex(documents, outDir), (r) => `${r.records} clause records in 2 bundles, ${Math.round(r.bytes / 1024)} KB`);
+  await hooks.stage('search', () => writeSearchIndex(documents, outDir), (r) => `${r.records} clause records, ${Math.round(r.bytes / 1024)} KB`);
   await hooks.stage('finalise', async () => {
     const finished = await finaliseSite(outDir);
     await writeServerConfigs(paths.root, outDir, sitePolicy());

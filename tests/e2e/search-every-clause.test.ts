@@ -19,7 +19,7 @@ beforeAll(async () => {
   page = await site.browser.context.newPage();
 });
 
-describe.each([['zh', 'Chinese substrings'], ['en', 'English words']] as const)('from the %s interface, %s', (lang) => {
+describe.each([['zh', 'Chinese substrings'], ['en', 'English words']] as const)('from the %s interface, %s', (lang, _what) => {
   test('cover every clause with at least one query, three where the clause is long enough', () => {
     expect(probes.length).toBeGreaterThan(400);
     for (const p of probes) expect(p[lang].length, p.key).toBeGreaterThan(0);
