@@ -139,10 +139,13 @@ async function matchPart(part: Part, searcher: Searcher, only: Language | undefi
   return out;
 }
 
-/** Whether some location of `a` is followed, one or two tokens later, by one of `b` (a run's last character stands between). */
-function neighbours(a: number[], b: number[]): boolean {
+/**
+ * Whether some location of `a` is followed by one of `b`: next to it, or one token later after a
+ * run of Chinese (whose last character the index has between them).
+ */
+function neighbours(a: number[], b: number[], afterHan: boolean): boolean {
   const after = new Set(b);
-  return a.some((x) => after.has(x + 1) || after.has(x + 2));
+  return a.some((x) => after.has(x + 1) || (afterHan && after.has(x + 2)));
 }
 
 /** The nearest words of the lexicon to an unknown word, best first: fewest edits, then most used. */
@@ -221,7 +224,8 @@ export async function answer(parsed: ParsedQuery, options: SearchOptions): Promi
     for (let i = 0; i + 1 < query.parts.length; i++) {
       const a = matches[i]!.get(id);
       const b = matches[i + 1]!.get(id);
-      if (a && b && neighbours(a.flatMap((x) => x.found.locations), b.flatMap((x) => x.found.locations))) hit.together++;
+      const afterHan = query.parts[i]!.units.at(-1)?.kind === 'han';
+      if (a && b && neighbours(a.flatMap((x) => x.found.locations), b.flatMap((x) => x.found.locations), afterHan)) hit.together++;
     }
   }
   const most = Math.max(0, ...[...hits.values()].map((h) => h.parts.size));

@@ -7,10 +7,12 @@
  * one it lacks. Searching for the first five characters of a bigram is the one deliberate prefix
  * search: every bigram that starts with a character.
  *
- *   h + c1 + c2   two Han characters in a row (c: the code point in 4 base-36 digits)
- *   u + c         the last Han character of a run, so a character is found wherever it stands
- *   z + n + w     a word or number in the Chinese text (n: the length of w in 2 base-36 digits)
- *   e + n + w     a word or number in the English text (words of letters stemmed)
+ *   h + c1 + c2     two Han characters in a row (c: the code point in 4 base-36 digits)
+ *   u + c           the last Han character of a run, so a character is found wherever it stands
+ *   w + n + w + z   a word or number in the Chinese text (n: the length of w in 2 base-36 digits)
+ *   w + n + w + e   a word or number in the English text (words of letters stemmed)
+ *
+ * A word's two forms sort next to each other, so a query for it reads one part of the index.
  *
  * A word is a run of letters and digits other than Han (RCEP, 5G, 2019): Han characters next to
  * it (2019年12月) begin a run of their own. Both texts are read through NFKC (full-width ＲＣＥＰ
@@ -73,7 +75,7 @@ const numberKey = (n: string) => fold(n).replace(/\./gu, 'p').replace(/,/gu, 'c'
 /** The token of a word or number. Letters outside a-z and digits outside 0-9 stay as they are: Pagefind keeps them. */
 export function wordToken(unit: Pick<Unit, 'kind' | 'text'>, language: Language): string {
   const key = unit.kind === 'number' ? numberKey(unit.text) : wordKey(unit.text, language);
-  return `${language === 'zh' ? 'z' : 'e'}${length(key)}${key}`;
+  return `w${length(key)}${key}${language === 'zh' ? 'z' : 'e'}`;
 }
 
 /** The bigram tokens of a Han run (none for a single character). */

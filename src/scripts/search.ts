@@ -64,7 +64,11 @@ const list_ = (items: string[]) => items.join(labels.listSeparator!);
 
 /** Each run takes a ticket; a run whose ticket is no longer the latest drops its results. */
 let latest = 0;
-const SHOWN = 20;
+/** Results shown at first, and added by "More results": each result is a request for its clause's text. */
+const PAGE = 10;
+const moreButton = root.querySelector<HTMLButtonElement>('.search-more')!;
+/** The hits of the answer shown, and still to show. */
+let pending: { result: Answer; q: string; ticket: number } | undefined;
 
 async function run(query: string): Promise<void> {
   const ticket = ++latest;
@@ -81,6 +85,7 @@ async function run(query: string): Promise<void> {
   list.replaceChildren();
   offer.replaceChildren();
   offer.hidden = true;
+  moreButton.hidden = true;
   const q = normalise(typed).trim();
   if (!q) {
     status.textContent = '';
@@ -102,19 +107,29 @@ async function run(query: string): Promise<void> {
   const parsed = parseQuery(simplified, forms);
   const result = await answer(parsed, { pagefind: await pf, lexicon: loadLexicon, filters, only });
   if (ticket !== latest) return; // a newer search has started
-  const top = result.hits.slice(0, SHOWN);
-  // Fragments are fetched per result; each is shown as soon as those ranked above it are.
-  const data = top.map((h) => h.result.data());
-  for (const [i, hit] of top.entries()) {
+  pending = { result, q, ticket };
+  if (!(await showMore())) return;
+  status.textContent = summary(result, q, list.children.length);
+}
+
+/** Shows the next results (each as soon as those ranked above it are); false if a newer search started. */
+async function showMore(): Promise<boolean> {
+  const { result: { hits }, ticket } = pending!;
+  const next = hits.slice(list.children.length, list.children.length + PAGE);
+  moreButton.hidden = true;
+  const data = next.map((h) => h.result.data());
+  const added: HTMLLIElement[] = [];
+  for (const [i, hit] of next.entries()) {
     const { meta } = await data[i]!;
-    if (ticket !== latest) return;
-    list.append(renderResult(meta, hit));
+    if (ticket !== latest) return false;
+    added.push(list.appendChild(renderResult(meta, hit)));
   }
-  status.textContent = summary(result, q);
+  moreButton.hidden = list.children.length >= hits.length;
+  return added.length > 0 || hits.length === 0;
 }
 
 /** What the answer is: how many clauses, for what, and what it could not find or corrected. */
-function summary(result: Answer, q: string): string {
+function summary(result: Answer, q: string, shown: number): string {
   const total = result.hits.length;
   const searched = result.corrections.length ? result.query.parts.map((p, i) => result.corrections.find((c) => c.part === i)?.to ?? p.text).join(' ') : q;
   if (total === 0) return `${labels.noResults}: ${q}`;
@@ -123,7 +138,7 @@ function summary(result: Answer, q: string): string {
   const unknown = result.unmatched.map((i) => quote(result.query.parts[i]!.text));
   if (unknown.length) sentences.push(fill(labels.unmatched!, { words: list_(unknown) }));
   else if (!result.complete) sentences.push(labels.partial!);
-  const more = total > SHOWN ? fill(labels.firstShown!, { n: SHOWN }) : '';
+  const more = total > shown ? fill(labels.firstShown!, { n: shown }) : '';
   sentences.push(fill(total === 1 ? labels.oneResult! : labels.results!, { n: total, q: searched, more }));
   return sentences.join(labels.sentenceSeparator!);
 }
@@ -300,6 +315,12 @@ input.addEventListener('input', (event) => {
   timer = setTimeout(() => void run(input.value), 250);
 });
 for (const s of selects) s.addEventListener('change', () => void run(input.value));
+moreButton.addEventListener('click', async () => {
+  const from = list.children.length;
+  if (!(await showMore())) return;
+  list.querySelectorAll<HTMLAnchorElement>('.result-link')[from]?.focus();
+  status.textContent = summary(pending!.result, pending!.q, list.children.length);
+});
 
 // Arrow keys move through the offered clauses and the results; Enter follows the focused link.
 root.addEventListener('keydown', (event) => {
