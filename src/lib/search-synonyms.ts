@@ -49,7 +49,7 @@ interface CatalogueSource {
 }
 
 /** The documents as the search page reads references: names (short forms, short titles, titles) and clause IDs. */
-export function searchCatalogue(documents: CatalogueSource[], shortForms: Record<string, { forms: string[] }>, shortTitle: (lang: 'zh' | 'en', doc: CatalogueSource) => string) {
+export function searchCatalogue(documents: CatalogueSource[], shortForms: Record<string, { forms: string[] }>, shortTitle: (lang: 'zh' | 'en', doc: Omit<CatalogueSource, 'clauses'>) => string) {
   return documents.map((d) => ({
     id: d.id,
     type: d.type,
