@@ -125,6 +125,23 @@ export function traditionalMap(documents: DocumentData[]): { chars: Record<strin
   return { chars: sortKeys(chars), phrases: sortKeys(phrases) };
 }
 
+/**
+ * Adds the index's metadata file, whose name only Pagefind knows, to the search pages' preloads,
+ * beside the entry file the page preloads (src/pages/[lang]/search.astro): a query arriving
+ * with the page then waits for no request of Pagefind's own before its index's words.
+ */
+async function preloadMetadata(outDir: string, file: string): Promise<void> {
+  for (const entry of await readdir(outDir, { withFileTypes: true })) {
+    const page = path.join(outDir, entry.name, 'search', 'index.html');
+    if (!entry.isDirectory() || !(await stat(page).catch(() => undefined))) continue;
+    const html = await readFile(page, 'utf8');
+    const link = /<link rel="preload" href="([^"]*)pagefind\/pagefind-entry\.json\?ts=[^"]*"[^>]*>/u.exec(html);
+    if (!link) throw new Error(`${path.relative(outDir, page)}: expected the preload of pagefind/pagefind-entry.json that src/pages/[lang]/search.astro writes`);
+    const preload = `<link rel="preload" href="${link[1]}pagefind/${file}" as="fetch" crossorigin="anonymous">`;
+    await writeFile(page, html.replace(link[0], `${link[0]}${preload}`));
+  }
+}
+
 const sortKeys = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
 const WINDOW = 500;
@@ -154,6 +171,7 @@ export async function writeSearchIndex(documents: DocumentData[], outDir: string
   const entry = JSON.parse(await readFile(path.join(root, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm: string | null }> };
   const wasm = `wasm.${entry.languages[INDEX_LANGUAGE]?.wasm ?? 'unknown'}.pagefind`;
   if (wasm !== PRELOADED_WASM) throw new Error(`Pagefind wrote ${wasm}, but the search page preloads ${PRELOADED_WASM}: update both`);
+  await preloadMetadata(outDir, `pagefind.${(entry.languages[INDEX_LANGUAGE] as unknown as { hash: string }).hash}.pf_meta`);
   await index.deleteIndex();
   await pagefind.close();
   const records = all.length;

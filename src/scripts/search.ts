@@ -43,14 +43,42 @@ const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter
 
 const bundle = new URL('pagefind/', siteRoot).href;
 let pagefind: Promise<Pagefind> | undefined;
-/** The index, loaded once. The search runs on the page's thread: a Web Worker would cost a cold query a script and a start-up. */
+/**
+ * The index, loaded once. The search runs on the page's thread: a Web Worker would cost a cold
+ * query a script and a start-up. The metadata's cache tag is the page's (data-tag), so the file
+ * the page preloads is the one Pagefind asks for.
+ */
 function instance(): Promise<Pagefind> {
   pagefind ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (pf: Pagefind) => {
-    await pf.options({ basePath: bundle, noWorker: true });
+    await pf.options({ basePath: bundle, noWorker: true, metaCacheTag: root.dataset.tag });
     await pf.init();
+    await ready(pf);
     return pf;
   });
   return pagefind;
+}
+
+/**
+ * Resolves when Pagefind has its index. Until then each of its calls sleeps in steps of 50 ms
+ * (getPtr in its coupled_search.ts), so a search started before would wait up to 50 ms too
+ * long; an empty search started every 10 ms returns, without a request, within 10 ms of it.
+ */
+function ready(pf: Pagefind): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const probe = () => {
+      if (done) return;
+      pf.search('').then(() => {
+        done = true;
+        resolve();
+      }, (error: unknown) => {
+        done = true;
+        reject(error);
+      });
+      setTimeout(probe, 10);
+    };
+    probe();
+  });
 }
 let traditional: Promise<TraditionalMap> | undefined;
 const traditionalMap = () => (traditional ??= fetch(new URL('t2s.json', bundle)).then((r) => r.json()));
