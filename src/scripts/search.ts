@@ -159,7 +159,10 @@ async function showMore(): Promise<boolean> {
 /** What the answer is: how many clauses, for what, and what it could not find or corrected. */
 function summary(result: Answer, q: string, shown: number): string {
   const total = result.hits.length;
-  const searched = result.corrections.length ? result.query.parts.map((p, i) => result.corrections.find((c) => c.part === i)?.to ?? p.text).join(' ') : q;
+  // What the count is for: the words searched, corrected, without those that matched nothing.
+  const searched = result.corrections.length || result.unmatched.length
+    ? result.query.parts.flatMap((p, i) => (result.unmatched.includes(i) ? [] : [result.corrections.find((c) => c.part === i)?.to ?? p.text])).join(' ')
+    : q;
   if (total === 0) return `${labels.noResults}: ${q}`;
   const sentences: string[] = [];
   for (const c of result.corrections) sentences.push(fill(labels.corrected!, { from: quote(c.from), to: quote(c.to) }));
@@ -192,7 +195,7 @@ function showReferences(references: ClauseReference[]): void {
   }
   offer.append(p, ul);
   offer.hidden = false;
-  status.textContent = fill(labels.reference!, { clauses: list_(names.map((r) => r.label)) });
+  status.textContent = fill(labels.reference!, { n: names.length });
 }
 
 /** A clause's parent as the contract derives it (4.2.5 → 4.2, 4.1.1.p2 → 4.1.1; top level and preamble: none). */
@@ -300,9 +303,17 @@ function matches(text: string, alternatives: Alternative[], language: Language):
 /** The text around the first match (`span` characters), with every match in <mark>. */
 function highlight(text: string, alternatives: Alternative[], language: Language, span = EXCERPT[language]): Node[] {
   const ranges = matches(text, alternatives, language);
+  // A text longer than the excerpt shows the first match a third of the way in, and its end
+  // whole; English starts at a word.
   let start = 0;
-  const first = ranges[0]?.[0] ?? -1;
-  if (first > span / 3) start = first - Math.floor(span / 3);
+  const first = ranges[0]?.[0] ?? 0;
+  if (text.length > span && first > span / 3) {
+    start = Math.min(first - Math.floor(span / 3), text.length - span);
+    if (language === 'en') {
+      const space = text.slice(start, first).search(/\s/u);
+      if (space >= 0) start += space + 1;
+    }
+  }
   const end = Math.min(text.length, start + span);
   const nodes: Node[] = [];
   if (start > 0) nodes.push(document.createTextNode('…'));
