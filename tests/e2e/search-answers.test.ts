@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations } from '../helpers/axe';
 import { answers, clauseOf } from '../helpers/search-page';
 import { useSite } from '../helpers/site';
 
@@ -80,6 +81,18 @@ for (const lang of ['zh', 'en']) {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/lmc-poa-2023-2027\/4\.2\.12\/(index\.html)?$/u);
+    });
+
+    test('the notes of an answer, an offered clause and More results pass axe in light and dark', async () => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        for (const query of ['flood monsoon', 'flaod', 'P23 4.2.5', 'cooperation']) {
+          await ask(lang, query);
+          expect(await axeViolations(page), `${query}, ${colorScheme}`).toEqual([]);
+        }
+        expect(await page.locator('.search-more').isVisible()).toBe(true);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
     });
 
     test('an English abbreviation and a Chinese phrase rank first the clause that has both', async () => {
