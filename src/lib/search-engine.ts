@@ -164,8 +164,7 @@ export function nearestWords(word: string, lexicon: Lexicon): string[] {
 /** Whether the lexicon has the word, as search compares words (by stem). */
 function known(word: string, lexicon: Lexicon): boolean {
   const key = wordKey(word, 'en');
-  const w = fold(word);
-  return w in lexicon || Object.keys(lexicon).some((k) => k.startsWith(key.slice(0, 3)) && wordKey(k, 'en') === key);
+  return fold(word) in lexicon || Object.keys(lexicon).some((k) => wordKey(k, 'en') === key);
 }
 
 /** Runs a query: every part, spelling corrections where needed, and the ranked clauses. */
@@ -200,7 +199,6 @@ export async function answer(parsed: ParsedQuery, options: SearchOptions): Promi
         break;
       }
     }
-    matches = [...matches];
   }
 
   const unmatched = query.parts.flatMap((_, i) => (matches[i]!.size === 0 ? [i] : []));

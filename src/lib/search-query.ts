@@ -5,7 +5,7 @@
  * a span that is one form of a synonym group is one part, matched by any of the group's forms.
  * Parts next to each other with nothing between them (2019年, RCEP协定) are marked joined.
  */
-import { bigramPrefix, bigrams, fold, lastToken, normalise, units, wordKey, wordToken, type Language, type Unit } from './search-tokens';
+import { bigramPrefix, bigrams, fold, hasHan, lastToken, normalise, toSimplified, units, wordKey, wordToken, type Language, type TraditionalMap, type Unit } from './search-tokens';
 
 /** One way a part can match: tokens in one language's text. */
 export interface Alternative {
@@ -149,6 +149,15 @@ function alternativesOf(text: string, source: Alternative['source'], quoted = fa
     if (t.prefix) out.push({ tokens: [lastToken(us[0]!.text)], exact, language, source, text });
   }
   return out;
+}
+
+/**
+ * Reads a query as the search page does: NFKC, Traditional and Taiwan usage mapped to the
+ * corpus's Simplified forms (`traditional`, needed only for a query with Han characters), parts.
+ */
+export function readQuery(typed: string, forms: Form[], traditional?: TraditionalMap): ParsedQuery {
+  const q = normalise(typed).trim();
+  return parseQuery(hasHan(q) && traditional ? toSimplified(q, traditional) : q, forms);
 }
 
 /**

@@ -7,10 +7,10 @@
  * languages with the match marked.
  */
 import { answer, type Answer, type Hit, type Lexicon, type PagefindLike } from '../lib/search-engine';
-import { parseQuery, synonymForms, type Alternative } from '../lib/search-query';
+import { readQuery, synonymForms, type Alternative } from '../lib/search-query';
 import { findReference, type CatalogueDocument, type ClauseReference } from '../lib/search-references';
 import { referenceLabel } from '../lib/reference-labels';
-import { EXCERPT, hasHan, normalise, toSimplified, units, wordToken, type Language, type TraditionalMap } from '../lib/search-tokens';
+import { EXCERPT, hasHan, normalise, units, wordToken, type Language, type TraditionalMap } from '../lib/search-tokens';
 
 interface Pagefind extends PagefindLike {
   options(o: Record<string, unknown>): Promise<void>;
@@ -131,8 +131,7 @@ async function run(query: string): Promise<void> {
   }
   status.textContent = labels.searching!;
   const pf = instance();
-  const simplified = hasHan(q) ? toSimplified(q, await traditionalMap()) : q;
-  const parsed = parseQuery(simplified, forms);
+  const parsed = readQuery(q, forms, hasHan(q) ? await traditionalMap() : undefined);
   const result = await answer(parsed, { pagefind: await pf, lexicon: loadLexicon, filters, only });
   if (ticket !== latest) return; // a newer search has started
   pending = { result, q, ticket };
