@@ -23,25 +23,9 @@ interface CatalogueEntry extends CatalogueDocument {
 
 const root = document.getElementById('search-app')!;
 const siteRoot = new URL(root.dataset.root!, location.href);
-const lang = root.dataset.lang as Language;
-const labels = JSON.parse(root.dataset.labels!) as Record<string, string>;
-/** Document titles in the interface's language. */
-const titles = JSON.parse(root.dataset.titles!) as Record<string, string>;
-/** Synonym groups: each glossary term's forms in one script, and the editors' search synonyms. */
-const forms = synonymForms(JSON.parse(root.dataset.synonyms!) as string[][]);
+const bundle = new URL('pagefind/', siteRoot).href;
 /** The documents, the names a reader may give them, and their clause IDs (space-separated). */
 const catalogue = (JSON.parse(root.dataset.catalogue!) as (Omit<CatalogueEntry, 'clauses'> & { clauses: string })[]).map((d) => ({ ...d, clauses: d.clauses.split(' ') }));
-const form = root.querySelector<HTMLFormElement>('form')!;
-const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
-const list = root.querySelector<HTMLOListElement>('.results')!;
-const status = root.querySelector<HTMLElement>('.search-status')!;
-const offer = root.querySelector<HTMLElement>('.search-offer')!;
-// Every select[data-filter] filters on the records' filter of that name and is kept in the
-// address under its own name: a new filter needs only its <select> and its records' values.
-// `language` is the language of the match, which the engine decides.
-const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
-
-const bundle = new URL('pagefind/', siteRoot).href;
 let pagefind: Promise<Pagefind> | undefined;
 /**
  * The index, loaded once. The search runs on the page's thread: a Web Worker would cost a cold
@@ -80,10 +64,33 @@ function ready(pf: Pagefind): Promise<void> {
     probe();
   });
 }
+
 let traditional: Promise<TraditionalMap> | undefined;
 const traditionalMap = () => (traditional ??= fetch(new URL('t2s.json', bundle)).then((r) => r.json()));
 let lexicon: Promise<Lexicon> | undefined;
 const loadLexicon = () => (lexicon ??= fetch(new URL('lexicon.json', bundle)).then((r) => r.json()));
+
+// A query in the address (the header's search box) starts Pagefind before anything else here.
+const initial = new URLSearchParams(location.search).get('q');
+if (initial?.trim() && !findReference(normalise(initial).trim(), catalogue)) {
+  instance().catch(() => undefined);
+  if (hasHan(initial)) traditionalMap().catch(() => undefined);
+}
+const lang = root.dataset.lang as Language;
+const labels = JSON.parse(root.dataset.labels!) as Record<string, string>;
+/** Document titles in the interface's language. */
+const titles = JSON.parse(root.dataset.titles!) as Record<string, string>;
+/** Synonym groups: each glossary term's forms in one script, and the editors' search synonyms. */
+const forms = synonymForms(JSON.parse(root.dataset.synonyms!) as string[][]);
+const form = root.querySelector<HTMLFormElement>('form')!;
+const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+const list = root.querySelector<HTMLOListElement>('.results')!;
+const status = root.querySelector<HTMLElement>('.search-status')!;
+const offer = root.querySelector<HTMLElement>('.search-offer')!;
+// Every select[data-filter] filters on the records' filter of that name and is kept in the
+// address under its own name: a new filter needs only its <select> and its records' values.
+// `language` is the language of the match, which the engine decides.
+const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
 
 /** Fills a label's {placeholders}. */
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/gu, (_, k: string) => String(values[k] ?? ''));
@@ -377,7 +384,6 @@ for (const s of selects) {
   const value = params.get(s.name);
   if (value && [...s.options].some((o) => o.value === value)) s.value = value;
 }
-const initial = params.get('q');
 if (initial) {
   input.value = initial;
   void run(initial);
