@@ -5,9 +5,17 @@
  * cold first search, and Lighthouse (mobile) on the home, search and comparison pages and every
  * document page, both interfaces, median of three runs each. `-- --reader` skips the scales
  * and measures only the real corpus's built dist/; `-- --search` only its cold first search,
- * printed. Writes bench/report.json and bench/report.md.
+ * printed. Writes bench/report.json and bench/report.md (`-- --out DIR` writes them in DIR
+ * instead).
+ *
+ * `-- --smoke` is what `npm test` runs (tests/e2e/benchmark-smoke.test.ts): one 2× corpus (copy 2
+ * is where document ids, file names and source numbers are rewritten) built once, every stage,
+ * without the reader's measurements, its report in a temporary folder unless `--out` is given.
+ * Every scale fails the benchmark with the build's own located errors when its synthetic corpus
+ * does not build, and with its warnings when it has any of a kind the real corpus has not.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,17 +25,25 @@ import { buildModel } from './lib/model';
 import { projectPaths, ROOT } from './lib/paths';
 import { exitCode } from './lib/site';
 import { serveStatic } from './lib/static-server';
-import { writeSyntheticCorpus } from './lib/synthetic';
+import { writeSyntheticCorpus, type SyntheticCorpus } from './lib/synthetic';
 import { launchBrowser } from '../tests/helpers/browser';
 import { CATEGORIES, lighthousePages } from './lib/lighthouse';
 
 const quick = process.argv.includes('--quick');
 const readerOnly = process.argv.includes('--reader');
-const scales = readerOnly ? [] : quick ? [1, 10] : [1, 10, 100];
+const smoke = process.argv.includes('--smoke');
+/** The smoke's scale: copy 2 is where document ids, file names and source numbers are rewritten. */
+const SMOKE_SCALE = 2;
+const scales = readerOnly ? [] : smoke ? [SMOKE_SCALE] : quick ? [1, 10] : [1, 10, 100];
 const LIGHTHOUSE_RUNS = 3;
+const outArgument = process.argv.indexOf('--out');
+const outDir = outArgument >= 0 && process.argv[outArgument + 1]
+  ? path.resolve(process.argv[outArgument + 1]!)
+  // A smoke run never overwrites the last real figures in bench/.
+  : smoke ? await mkdtemp(path.join(os.tmpdir(), 'mekong-bench-smoke-')) : path.join(ROOT, 'bench');
 
 interface StageResult { stage: string; ms: number; cpuMs: number; peakMB: number }
-interface ScaleResult { scale: number; documents: number; clauses: number; stages: StageResult[]; totalMs: number; peakMB: number; outputMB: number; pages: number; runs: { totalMs: number; peakMB: number }[] }
+interface ScaleResult { scale: number; documents: number; clauses: number; stages: StageResult[]; totalMs: number; peakMB: number; outputMB: number; pages: number; runs: { totalMs: number; peakMB: number }[]; warnings: string[] }
 
 /** Resident memory of this process and its descendants, from /proc. */
 async function treeRssKB(pid: number): Promise<number> {
@@ -56,27 +72,55 @@ async function treeRssKB(pid: number): Promise<number> {
 
 interface Sample { t: number; kb: number }
 
+/** The build of a synthetic corpus stopped; the message carries its located errors. */
+class SyntheticBuildFailed extends Error {}
+
+/** A line of the build's output that is a located diagnostic (scripts/lib/diagnostics.ts, formatDiagnostic). */
+const DIAGNOSTIC = /^\S.*: (?:error|warning): .* \[[a-z0-9-]+\]$/u;
+
+/** Passes a child's output through to ours and keeps its located diagnostics. */
+function collectDiagnostics(from: NodeJS.ReadableStream, to: NodeJS.WritableStream, found: string[]): void {
+  let rest = '';
+  from.setEncoding('utf8');
+  from.on('data', (chunk: string) => {
+    to.write(chunk);
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop()!;
+    found.push(...lines.filter((l) => DIAGNOSTIC.test(l)));
+  });
+  from.on('end', () => {
+    if (DIAGNOSTIC.test(rest)) found.push(rest);
+  });
+}
+
 /**
  * Runs `npm run build`'s script on a project, as a child process, and samples the resident
  * memory of its whole process tree (the content process, Astro, Pagefind) every 100 ms.
- * Stage times come from the build's own stage log (MEKONG_STAGE_LOG).
+ * Stage times come from the build's own stage log (MEKONG_STAGE_LOG). A failed build throws
+ * with its located errors; the warnings of a build that passed are returned.
  */
-async function measuredBuild(root: string): Promise<{ stages: StageResult[]; totalMs: number; peakMB: number }> {
+async function measuredBuild(root: string, scale: number): Promise<{ stages: StageResult[]; totalMs: number; peakMB: number; warnings: string[] }> {
   const log = path.join(root, 'stages.jsonl');
   await rm(log, { force: true });
   const samples: Sample[] = [];
+  const diagnostics: string[] = [];
   const start = performance.now();
   const child = spawn('npx', ['tsx', path.join(ROOT, 'scripts', 'build.ts'), '--root', root], {
     cwd: root,
     env: { ...process.env, MEKONG_STAGE_LOG: log, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  collectDiagnostics(child.stdout!, process.stdout, diagnostics);
+  collectDiagnostics(child.stderr!, process.stderr, diagnostics);
   const sample = async () => samples.push({ t: Date.now(), kb: await treeRssKB(child.pid!) });
   const timer = setInterval(() => void sample(), 100);
   const code = await exitCode(child);
   clearInterval(timer);
   const totalMs = Math.round(performance.now() - start);
-  if (code !== 0) throw new Error(`the build of ${root} failed (exit ${code})`);
+  if (code !== 0) {
+    const errors = diagnostics.filter((d) => d.includes(': error: '));
+    throw new SyntheticBuildFailed(`the build of the ${scale}× synthetic corpus failed (exit ${code}); its project is kept in ${root}${errors.length ? `. ${errors.length} located error(s):\n${errors.join('\n')}` : ''}`);
+  }
   const entries = (await readFile(log, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { stage: string; start: number; end: number; cpu: number });
   // A stage's samples, and the last one before it (a stage shorter than the interval may have none).
   const peakIn = (from: number, to: number) => {
@@ -85,7 +129,7 @@ async function measuredBuild(root: string): Promise<{ stages: StageResult[]; tot
     return Math.round(Math.max(0, ...[...(before ? [before] : []), ...during].map((s) => s.kb)) / 1024);
   };
   const stages = entries.map((e) => ({ stage: e.stage, ms: Math.round(e.end - e.start), cpuMs: e.cpu, peakMB: peakIn(e.start, e.end) }));
-  return { stages, totalMs, peakMB: Math.round(Math.max(0, ...samples.map((s) => s.kb)) / 1024) };
+  return { stages, totalMs, peakMB: Math.round(Math.max(0, ...samples.map((s) => s.kb)) / 1024), warnings: diagnostics.filter((d) => d.includes(': warning: ')) };
 }
 
 async function dirSize(dir: string): Promise<{ bytes: number; pages: number }> {
@@ -124,18 +168,19 @@ const CACHES = ['.astro', '.vite'];
  */
 const REPEATS: Record<number, number> = { 1: 3, 10: 3, 100: 2 };
 
-async function runScale(scale: number, real: Awaited<ReturnType<typeof buildModel>>): Promise<ScaleResult> {
+async function runScale(scale: number, real: Awaited<ReturnType<typeof buildModel>>): Promise<ScaleResult & { corpus: SyntheticCorpus }> {
   const root = await scratchProject();
   const corpus = await writeSyntheticCorpus(real, ROOT, root, scale);
-  const outDir = path.join(root, 'dist');
+  const siteDir = path.join(root, 'dist');
   const runs: Awaited<ReturnType<typeof measuredBuild>>[] = [];
-  for (let run = 1; run <= (REPEATS[scale] ?? 1); run++) {
+  const repeats = smoke ? 1 : (REPEATS[scale] ?? 1);
+  for (let run = 1; run <= repeats; run++) {
     process.stdout.write(`\n${scale}× corpus, run ${run}\n`);
     // Every run is a first build: no registry of published ids, no output, no caches.
     for (const left of ['content/registry.yaml', 'content/generated', 'dist', '.astro', ...CACHES.map((c) => `node_modules/${c}`)]) await rm(path.join(root, left), { recursive: true, force: true });
-    runs.push(await measuredBuild(root));
+    runs.push(await measuredBuild(root, scale));
   }
-  const size = await dirSize(outDir);
+  const size = await dirSize(siteDir);
   await rm(root, { recursive: true, force: true });
   const pick = (stage: string, key: 'ms' | 'cpuMs' | 'peakMB') => runs.map((r) => r.stages.find((x) => x.stage === stage)![key]);
   const stages = runs[0]!.stages.map(({ stage }) => ({ stage, ms: Math.min(...pick(stage, 'ms')), cpuMs: Math.min(...pick(stage, 'cpuMs')), peakMB: Math.max(...pick(stage, 'peakMB')) }));
@@ -143,6 +188,7 @@ async function runScale(scale: number, real: Awaited<ReturnType<typeof buildMode
     scale, documents: corpus.documents, clauses: corpus.clauses, stages,
     totalMs: Math.min(...runs.map((r) => r.totalMs)), peakMB: Math.max(...runs.map((r) => r.peakMB)),
     outputMB: Math.round(size.bytes / 1024 / 1024), pages: size.pages, runs: runs.map((r) => ({ totalMs: r.totalMs, peakMB: r.peakMB })),
+    warnings: [...new Set(runs.flatMap((r) => r.warnings))], corpus,
   };
 }
 
@@ -220,9 +266,14 @@ async function coldSearches(browser: Awaited<ReturnType<typeof launchBrowser>>, 
   return { searches, address: summary('address'), typed: summary('typed') };
 }
 
-/** Reading pages and the cold first search on the real corpus (run `npm run build` first). */
+/** Reading pages and the cold first search on the real corpus's dist/ (built first if it is not there, as on a fresh clone). */
 async function readerExperience() {
   const dist = path.join(ROOT, 'dist');
+  if (!existsSync(path.join(dist, 'data', 'index.json'))) {
+    process.stdout.write('\nNo built site in dist/: npm run build\n');
+    const code = await exitCode(spawn('npm', ['run', 'build'], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'inherit', 'inherit'] }));
+    if (code !== 0) throw new Error(`npm run build failed (exit ${code})`);
+  }
   const server = await serveStatic(dist);
   const browser = await launchBrowser();
   const pages: { url: string; htmlRaw: number; htmlGzip: number; cssGzip: number; jsGzip: number; assetsRaw: number; textGzip: number; ratio: number }[] = [];
@@ -278,20 +329,40 @@ if (process.argv.includes('--search')) {
   process.exit(0);
 }
 
-const real = await buildModel(projectPaths(), new Diagnostics());
+const realDiagnostics = new Diagnostics();
+const real = await buildModel(projectPaths(), realDiagnostics);
+// The real corpus's own warnings may recur in every copy; any other kind means a synthetic
+// corpus fails a check the real one passes.
+const realWarnings = new Set(realDiagnostics.warnings.map((w) => w.ruleId));
+const ruleOf = (line: string) => /\[([a-z0-9-]+)\]$/u.exec(line)?.[1] ?? '';
 const results: ScaleResult[] = [];
-for (const scale of scales) results.push(await runScale(scale, real));
-const reader = await readerExperience();
+let synthetic: Pick<SyntheticCorpus, 'perturbed' | 'relaxed'> | undefined;
+for (const scale of scales) {
+  try {
+    const { corpus, ...result } = await runScale(scale, real);
+    synthetic = { perturbed: corpus.perturbed, relaxed: corpus.relaxed };
+    results.push(result);
+  } catch (error) {
+    // A failed build's message is its located errors; anything else is a fault of the benchmark, shown with its stack.
+    process.stderr.write(`\n✗ Benchmark failed: ${error instanceof SyntheticBuildFailed ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  }
+}
+const unexpectedWarnings = results.flatMap((r) => r.warnings.filter((w) => !realWarnings.has(ruleOf(w))).map((w) => `${r.scale}×: ${w}`));
+const reader = smoke ? undefined : await readerExperience();
 const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, date: new Date().toISOString().slice(0, 10) };
 const ratio = (a: ScaleResult | undefined, b: ScaleResult | undefined, pick: (r: ScaleResult) => number) => (a && b ? Number((pick(b) / pick(a)).toFixed(2)) : null);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const lowest = Object.fromEntries(CATEGORIES.map((c) => [c, Math.min(...reader.lighthouse.map((p) => p.median[c]))]));
+const lowest = reader ? Object.fromEntries(CATEGORIES.map((c) => [c, Math.min(...reader.lighthouse.map((p) => p.median[c]))])) : null;
 const r10 = results.find((r) => r.scale === 10);
 const r100 = results.find((r) => r.scale === 100);
 const report = {
   machine,
   quick,
+  smoke,
   scales: results,
+  synthetic: synthetic ?? null,
+  unexpectedWarnings,
   growth100over10: r100
     ? {
         total: ratio(r10, r100, (r) => r.totalMs),
@@ -299,26 +370,32 @@ const report = {
         cpu: Object.fromEntries(r100.stages.map((s) => [s.stage, ratio(r10, r100, (r) => r.stages.find((x) => x.stage === s.stage)!.cpuMs || 1)])),
       }
     : null,
-  reader,
+  reader: reader ?? null,
   lighthouseLowest: lowest,
 };
-await mkdir(path.join(ROOT, 'bench'), { recursive: true });
-await writeFile(path.join(ROOT, 'bench', 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+await mkdir(outDir, { recursive: true });
+await writeFile(path.join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
 const stageNames = results[0]?.stages.map((s) => s.stage) ?? [];
+const runsSaid = smoke ? `${SMOKE_SCALE}× once` : Object.entries(REPEATS).filter(([k]) => scales.includes(Number(k))).map(([k, v]) => `${k}× ${v} times`).join(', ');
 const scaleSection = results.length === 0 ? ['Reader run (`--reader`): no synthetic scales, the built dist/ of the real corpus only.', ''] : [
-  `Each scale runs \`npm run build\` (scripts/build.ts) on a synthetic project, ${Object.entries(REPEATS).filter(([k]) => scales.includes(Number(k))).map(([k, v]) => `${k}× ${v} times`).join(', ')}: each stage's fastest time, the fastest total and the highest peak are kept. Stages \`sources\` to \`generate\` run in the content process; \`content\` is that whole process, Node start-up included. \`site\` is Astro, \`search\` Pagefind. Memory is the resident memory of the build's whole process tree, sampled every 100 ms.`,
+  `Each scale runs \`npm run build\` (scripts/build.ts) on a synthetic project, ${runsSaid}: each stage's fastest time, the fastest total and the highest peak are kept. Stages \`sources\` to \`generate\` run in the content process; \`content\` is that whole process, Node start-up included. \`site\` is Astro, \`search\` Pagefind. Memory is the resident memory of the build's whole process tree, sampled every 100 ms.`,
   '',
   `| scale | documents | clauses | ${stageNames.join(' | ')} | total | peak memory | output | pages |`,
   `|---|---|---|${stageNames.map(() => '---').join('|')}|---|---|---|---|`,
   ...results.map((r) => `| ${r.scale}× | ${r.documents} | ${r.clauses} | ${r.stages.map((s) => `${(s.ms / 1000).toFixed(1)} s`).join(' | ')} | ${(r.totalMs / 1000).toFixed(1)} s | ${r.peakMB} MB | ${r.outputMB} MB | ${r.pages} |`),
   '',
-  report.growth100over10 ? `time(100×)/time(10×): total ${report.growth100over10.total}; per stage ${Object.entries(report.growth100over10.stages).map(([k, v]) => `${k} ${v}`).join(', ')}` : 'Quick run: 1× and 10× only.',
+  report.growth100over10 ? `time(100×)/time(10×): total ${report.growth100over10.total}; per stage ${Object.entries(report.growth100over10.stages).map(([k, v]) => `${k} ${v}`).join(', ')}` : smoke ? `Smoke run (\`--smoke\`): one ${SMOKE_SCALE}× corpus built once, to show that the benchmark runs; its figures are not measurements.` : 'Quick run: 1× and 10× only.',
   ...(report.growth100over10 ? ['', `CPU time(100×)/CPU time(10×), per stage (its processes' CPU time, children included once they end): ${Object.entries(report.growth100over10.cpu).map(([k, v]) => `${k} ${v}`).join(', ')}`] : []),
-];
-const md = [
-  `# Benchmark (${machine.date}; ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node})`,
   '',
-  ...scaleSection,
+  ...(synthetic ? [
+    `Each copy of the corpus has its own copy of every source, line for line, with ${Math.round(synthetic.perturbed * 100)}% of the Han characters replaced, and the real recipes, translations, notes and link curation rewritten for its own document ids, file names and source numbers, so every check of the real build runs on it. The checks a copy cannot pass as the real corpus does, and why:`,
+    '',
+    ...synthetic.relaxed.map((r) => `- ${r.check}: ${r.why}`),
+    '',
+  ] : []),
+  unexpectedWarnings.length ? `Warnings the real corpus does not have (the benchmark fails):\n\n${unexpectedWarnings.map((w) => `- ${w}`).join('\n')}` : 'The synthetic builds gave no warning of a kind the real corpus does not give.',
+];
+const readerSection = reader ? [
   '',
   '| reading page | HTML gzip | CSS gzip | JS gzip | text gzip | (HTML+CSS+JS)/text |',
   '|---|---|---|---|---|---|',
@@ -326,12 +403,22 @@ const md = [
   '',
   ...searchLines(reader),
   '',
-  `Lighthouse ${LIGHTHOUSE_RUNS} runs per page (mobile emulation, its default simulated throttling), median score per category; lowest over all pages: ${CATEGORIES.map((c) => `${c} ${lowest[c]}`).join(', ')}.`,
+  `Lighthouse ${LIGHTHOUSE_RUNS} runs per page (mobile emulation, its default simulated throttling), median score per category; lowest over all pages: ${CATEGORIES.map((c) => `${c} ${lowest![c]}`).join(', ')}.`,
   '',
   `| page | ${CATEGORIES.join(' | ')} | TBT (median) | LCP (median) |`,
   `|---|${CATEGORIES.map(() => '---').join('|')}|---|---|`,
   ...reader.lighthouse.map((p) => `| ${p.url} | ${CATEGORIES.map((c) => p.median[c]).join(' | ')} | ${median(p.runs.map((r) => r.tbtMs))} ms | ${median(p.runs.map((r) => r.lcpMs))} ms |`),
+] : [];
+const md = [
+  `# Benchmark (${machine.date}; ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node})`,
+  '',
+  ...scaleSection,
+  ...readerSection,
   '',
 ].join('\n');
-await writeFile(path.join(ROOT, 'bench', 'report.md'), md);
-process.stdout.write(`\n${md}`);
+await writeFile(path.join(outDir, 'report.md'), md);
+process.stdout.write(`\n${md}\nReport: ${path.join(outDir, 'report.md')} and report.json\n`);
+if (unexpectedWarnings.length) {
+  process.stderr.write(`\n✗ ${unexpectedWarnings.length} warning(s) of kinds the real corpus does not have: the synthetic corpus fails checks the real one passes.\n`);
+  process.exitCode = 1;
+}

@@ -24,6 +24,8 @@ import { display, projectPaths } from './lib/paths';
 import { progressHooks } from './lib/progress';
 import { readRedirects, readRetired } from './lib/registry';
 import { writeSearchIndex } from './lib/search-index';
+import { NOTES_FILE, writeAdministratorNotes, writeSitemap } from './lib/sitemap';
+import { publishedBase } from '../src/lib/site-address';
 import { astroBuild, exitCode } from './lib/site';
 
 /** Runs scripts/build-content.ts on `root` in a child process; it prints its own progress and warnings. */
@@ -47,12 +49,21 @@ try {
   const redirects = await readRedirects(paths, diagnostics);
   const retired = await readRetired(paths, diagnostics);
   diagnostics.throwIfFatal();
-  // The published base: SITE_URL for a deployment, else content/edition.yaml (astro.config.mjs agrees).
-  const site = process.env.SITE_URL || edition!.data.site;
+  // The published address: SITE_URL for a deployment, else content/edition.yaml's `site`, else
+  // none (astro.config.mjs agrees): the pages then cite the address they are served from.
+  const site = publishedBase(process.env.SITE_URL || edition!.data.site);
   const { version } = JSON.parse(await readFile(path.join(paths.root, 'package.json'), 'utf8')) as { version: string };
+  // The edition being built is the last entry (its version is package.json's: the content stage checks it).
+  const date = edition!.data.editions.at(-1)?.date;
+  if (!date) throw new Error(`${display(paths.root, paths.edition)}: no edition under \`editions\`, expected one with the version ${version} and its date (it dates the Akoma Ntoso files)`);
   await hooks.stage('site', () => astroBuild(paths.root, outDir), (n) => `${n} HTML pages in dist/`);
   const documents = await readGeneratedDocuments(paths);
-  await hooks.stage('downloads', async () => (await writeDownloads(documents, outDir, site, version, edition!.data.name)) + (await writeRedirectPages(redirects, outDir, site)) + (await writeRetiredPages(retired, outDir)), (n) => `${n} files: CSV, Akoma Ntoso, citations, redirect pages`);
+  await hooks.stage('downloads', async () => {
+    let n = (await writeDownloads(documents, outDir, site, { version, date, name: edition!.data.name })) + (await writeRedirectPages(redirects, outDir, site)) + (await writeRetiredPages(retired, outDir));
+    if (site) n += (await writeSitemap(outDir, site)) > 0 ? 1 : 0;
+    await writeAdministratorNotes(outDir, { version, date, site });
+    return n + 1;
+  }, (n) => `${n} files: CSV, Akoma Ntoso, citations, redirect pages, ${site ? 'sitemap, ' : ''}${NOTES_FILE}`);
   await hooks.stage('search', () => writeSearchIndex(documents, outDir), (r) => `${r.records} clause records, ${Math.round(r.bytes / 1024)} KB`);
   await hooks.stage('finalise', async () => {
     const finished = await finaliseSite(outDir);
@@ -61,6 +72,13 @@ try {
   }, (r) => `${r.pages} pages: relative links, CSP; .htaccess, web.config`);
   // The content process printed its own; these are from this process's reading of edition.yaml and redirects.yaml.
   if (diagnostics.warnings.length) report(diagnostics);
+  // Said plainly, last: where this build's citations point (issue 28).
+  process.stdout.write(site
+    ? `  address     ${site} (canonical links, citations, sitemap)
+`
+    : `  address     none: no SITE_URL and no site in content/edition.yaml. Pages cite the address they
+              are served from; no sitemap.xml. For a server: SITE_URL=https://…/ npm run build (see dist/${NOTES_FILE})
+`);
 } catch (error) {
   report(diagnostics, error);
 }

@@ -1,8 +1,9 @@
 /**
  * `npm test`: every test, the real-browser ones included. Installs the Debian packages the
  * tests need (NEEDED below) when missing and we are root; otherwise says the one command that
- * does. Then builds the site, type-checks, and runs the unit tests and the browser tests
- * against dist/.
+ * does. Then builds the site, type-checks, and runs the unit tests, and the end-to-end tests:
+ * the browser tests against dist/ and the benchmark smoke (tests/e2e/benchmark-smoke.test.ts,
+ * `npm run bench -- --smoke` on a scratch project), one file at a time.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -50,5 +51,5 @@ run('build the site', 'npm', ['run', 'build']);
 // which a fresh clone does not have and the type-check needs.
 run('type-check', 'npx', ['tsc', '--noEmit', '-p', '.']);
 run('unit tests', 'npx', ['vitest', 'run']);
-run('browser tests', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts']);
+run('browser tests and benchmark smoke', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts']);
 process.stdout.write('\n✓ all tests passed\n');

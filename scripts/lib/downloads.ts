@@ -8,20 +8,30 @@ import { changesCsvRowSchema } from '../../src/schemas/data-dictionary';
 import { csvField, toAkomaNtoso, toCsv } from './exports';
 import type { ChangesData } from '../../src/schemas/changes';
 import { bibtex, citationModel, cslJson } from '../../src/lib/citation';
+import { citedUrl } from '../../src/lib/site-address';
+
+/** The edition being built: its version, publication date and name. */
+export interface EditionFacts {
+  version: string;
+  /** The day this edition is published (content/edition.yaml's last entry). */
+  date: string;
+  name: { zh: string; en: string };
+}
 
 /**
  * Writes data/{document}.csv, data/{document}.{zh,en}.akn.xml and the citations (see
- * writeCitations). Returns the number of files.
+ * writeCitations). `site` is the published address, or undefined for a build without one.
+ * Returns the number of files.
  */
-export async function writeDownloads(documents: DocumentData[], outDir: string, site: string, version: string, edition: { zh: string; en: string }): Promise<number> {
+export async function writeDownloads(documents: DocumentData[], outDir: string, site: string | undefined, edition: EditionFacts): Promise<number> {
   const data = path.join(outDir, 'data');
   await mkdir(data, { recursive: true });
   let n = 0;
   for (const doc of documents) {
     await writeFile(path.join(data, `${doc.id}.csv`), toCsv(doc));
     for (const lang of ['zh', 'en'] as const) {
-      // The generation date is the document's own date, so rebuilding gives the same bytes.
-      await writeFile(path.join(data, `${doc.id}.${lang}.akn.xml`), toAkomaNtoso(doc, lang, { site, version, generated: doc.date ?? '2026-01-01' }));
+      // The expression and the file are the edition's, dated by its publication (never the build's clock, so rebuilding gives the same bytes).
+      await writeFile(path.join(data, `${doc.id}.${lang}.akn.xml`), toAkomaNtoso(doc, lang, { version: edition.version, edition: edition.date }));
     }
     n += 3;
   }
@@ -31,7 +41,7 @@ export async function writeDownloads(documents: DocumentData[], outDir: string, 
     await writeFile(path.join(data, 'changes.csv'), changesCsv(JSON.parse(await readFile(changes, 'utf8')) as ChangesData, documents));
     n++;
   }
-  return n + (await writeCitations(documents, outDir, site, version, edition));
+  return n + (await writeCitations(documents, outDir, site, edition.version, edition.name));
 }
 
 /**
@@ -39,17 +49,19 @@ export async function writeDownloads(documents: DocumentData[], outDir: string, 
  * citation blocks (src/lib/citation.ts), without an access date (the page adds it to what it
  * offers): data/citations/{document}/{clause}.{zh,en}.{bib,json} for each clause, and
  * data/citations/{document}.{zh,en}.bib with the whole document's entry and every clause's.
+ * Without a published address (`site` undefined) their URLs start with the labelled blank,
+ * which the pages replace with the address they are served from (src/lib/site-address.ts).
  */
-export async function writeCitations(documents: DocumentData[], outDir: string, site: string, version: string, edition: { zh: string; en: string }): Promise<number> {
+export async function writeCitations(documents: DocumentData[], outDir: string, site: string | undefined, version: string, edition: { zh: string; en: string }): Promise<number> {
   let n = 0;
   for (const doc of documents) {
     const dir = path.join(outDir, 'data', 'citations', doc.id);
     await mkdir(dir, { recursive: true });
     for (const lang of ['zh', 'en'] as const) {
-      const whole = citationModel({ lang, doc, url: new URL(`${lang}/${doc.id}/`, site).href, edition, version });
+      const whole = citationModel({ lang, doc, url: citedUrl(site, `${lang}/${doc.id}/`, lang), edition, version });
       const entries = [bibtex(whole)];
       for (const clause of doc.clauses) {
-        const model = citationModel({ lang, doc, clause, url: new URL(`${lang}/${doc.id}/${clause.id}/`, site).href, edition, version });
+        const model = citationModel({ lang, doc, clause, url: citedUrl(site, `${lang}/${doc.id}/${clause.id}/`, lang), edition, version });
         entries.push(bibtex(model));
         await writeFile(path.join(dir, `${clause.id}.${lang}.bib`), `${bibtex(model)}\n`);
         await writeFile(path.join(dir, `${clause.id}.${lang}.json`), `${cslJson(model)}\n`);
@@ -135,9 +147,10 @@ export async function writeRetiredPages(retired: Redirects['retired'], outDir: s
 
 /**
  * A static redirect page for each moved clause, in both interface languages: meta refresh,
- * canonical link to the new address and a visible link, so it works without a server.
+ * canonical link to the new address and a visible link, so it works without a server. Without a
+ * published address (`site` undefined) the canonical link is relative, as the visible one.
  */
-export async function writeRedirectPages(redirects: Redirects['redirects'], outDir: string, site: string): Promise<number> {
+export async function writeRedirectPages(redirects: Redirects['redirects'], outDir: string, site: string | undefined): Promise<number> {
   let n = 0;
   for (const r of redirects) {
     const [doc, from] = r.from.split('#') as [string, string];
@@ -146,7 +159,7 @@ export async function writeRedirectPages(redirects: Redirects['redirects'], outD
       const dir = path.join(outDir, lang, doc, from);
       await mkdir(dir, { recursive: true });
       const target = path.posix.relative(`${lang}/${doc}/${from}`, `${lang}/${toDoc}/${to}`) + '/index.html';
-      const canonical = new URL(`${lang}/${toDoc}/${to}/`, site).href;
+      const canonical = site ? new URL(`${lang}/${toDoc}/${to}/`, site).href : target.replace(/index\.html$/u, '');
       const zh = lang === 'zh';
       await writeFile(path.join(dir, 'index.html'), clauseAddressPage(lang, zh ? '本条已移动' : 'This clause has moved', r.reason, {
         head: `<meta http-equiv="refresh" content="0; url=${escape(target)}">\n<link rel="canonical" href="${escape(canonical)}">\n`,

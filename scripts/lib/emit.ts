@@ -63,8 +63,9 @@ export async function writeGenerated(paths: ProjectPaths, model: Model): Promise
     // The edition's version and date (issue 17).
     edition: model.permanence.edition,
     documents: model.documents.map((d) => ({
-      id: d.id, title: d.title, type: d.type, date: d.date, completeness: d.completeness, witnesses: d.witnesses,
-      clauses: d.clauses.length, url: `/data/${d.id}.json`,
+      id: d.id, title: d.title, ...(d.author ? { author: d.author } : {}), type: d.type, date: d.date, completeness: d.completeness, witnesses: d.witnesses,
+      // Relative to index.json itself, so that it resolves under any sub-path (issue 28).
+      clauses: d.clauses.length, url: `${d.id}.json`,
     })),
   };
   await writeFile(path.join(paths.generatedData, 'index.json'), json(index));

@@ -59,19 +59,25 @@ export function eId(clauseId: string): string {
 const LANGS = { zh: 'zho', en: 'eng' } as const;
 
 export interface AknOptions {
-  /** Absolute base URL of the edition (for FRBR this/uri). */
-  site: string;
+  /** The edition's version: the expression's. */
   version: string;
-  /** Date the expression was generated (the manifestation date). */
-  generated: string;
+  /** The edition's publication date: the expression's version date and the file's generation date. */
+  edition: string;
 }
+
+/** An organisation's eId in the Akoma Ntoso references: its English name in lower case, hyphenated. */
+const orgId = (name: string) => name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
 
 /** One Akoma Ntoso document (a language expression of the work) as XML text. */
 export function toAkomaNtoso(doc: DocumentData, lang: 'zh' | 'en', options: AknOptions): string {
   const work = `/akn/lmc/doc/${doc.type}/${doc.date ?? 'undated'}/${doc.id}`;
   const expression = `${work}/${LANGS[lang]}@${options.version}`;
   const manifestation = `${expression}/main.xml`;
-  const date = doc.date ?? options.generated;
+  // Who issued the work (the recipe's author), else the edition; the English expression is the edition's translation.
+  const issuers = (doc.author?.en ?? []).map((name, i) => ({ id: orgId(name), name, showAs: doc.author![lang][i]! }));
+  const workAuthors = issuers.length ? issuers.map((o) => `#${o.id}`) : ['#mekong-plans'];
+  const expressionAuthors = lang === 'zh' ? workAuthors : ['#mekong-plans'];
+  const authors = (refs: string[]) => refs.map((r) => `\n        <FRBRauthor href="${xml(r)}"/>`).join('');
   const children = new Map<string | null, Clause[]>();
   for (const c of doc.clauses) {
     const parent = c.id.startsWith('preamble') ? 'preamble' : c.parent;
@@ -93,12 +99,18 @@ export function toAkomaNtoso(doc: DocumentData, lang: 'zh' | 'en', options: AknO
   };
   const preamble = children.get('preamble') ?? [];
   const top = children.get(null) ?? [];
+  // The work's date is its adoption, where the sources give it. The schema requires a date, so an
+  // undated work carries the edition's, named for what it is (its URI says "undated").
+  const dates = {
+    Work: doc.date ? { date: doc.date, name: 'adoption' } : { date: options.edition, name: 'edition' },
+    Expression: { date: options.edition, name: 'version' },
+    Manifestation: { date: options.edition, name: 'generation' },
+  };
   const frbr = (level: 'Work' | 'Expression' | 'Manifestation', uri: string, extra = '') =>
     `      <FRBR${level}>
         <FRBRthis value="${xml(level === 'Work' ? `${work}/!main` : level === 'Expression' ? `${expression}/!main` : manifestation)}"/>
         <FRBRuri value="${xml(uri)}"/>
-        <FRBRdate date="${level === 'Manifestation' ? options.generated : date}" name="${level === 'Work' ? 'adoption' : level === 'Expression' ? 'version' : 'generation'}"/>
-        <FRBRauthor href="#mekong-plans"/>${extra}
+        <FRBRdate date="${dates[level].date}" name="${dates[level].name}"/>${authors(level === 'Work' ? workAuthors : level === 'Expression' ? expressionAuthors : ['#mekong-plans'])}${extra}
       </FRBR${level}>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
@@ -110,7 +122,7 @@ ${frbr('Expression', expression, `\n        <FRBRlanguage language="${LANGS[lang
 ${frbr('Manifestation', manifestation, '\n        <FRBRformat value="application/akn+xml"/>')}
       </identification>
       <references source="#mekong-plans">
-        <TLCOrganization eId="mekong-plans" href="${xml(options.site)}" showAs="Mekong Plans"/>
+${issuers.map((o) => `        <TLCOrganization eId="${xml(o.id)}" href="/ontology/organization/${xml(o.id)}" showAs="${xml(o.showAs)}"/>\n`).join('')}        <TLCOrganization eId="mekong-plans" href="/ontology/organization/mekong-plans" showAs="Mekong Plans"/>
       </references>
     </meta>
     <preface>

@@ -51,7 +51,14 @@ export function relativeHref(pageDir: string, target: string): string {
   return `${rel}${suffix}`;
 }
 
-const inlineScripts = (html: string) => [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gu)].map((m) => m[1]!);
+// HTML's JavaScript MIME types (and `module`, `importmap`): a script element of any other type is
+// a data block, such as the pages' JSON-LD, which the browser never runs and the policy need not allow.
+const RUNS = /^(?:|module|importmap|(?:text|application)\/(?:x-)?(?:java|ecma)script|text\/javascript1\.[0-5]|text\/(?:jscript|livescript))$/u;
+const runs = (attributes: string) => {
+  const type = /\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/iu.exec(attributes);
+  return !type || RUNS.test((type[1] ?? type[2] ?? type[3] ?? '').trim().toLowerCase());
+};
+const inlineScripts = (html: string) => [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/gu)].filter((m) => runs(m[1]!)).map((m) => m[2]!);
 // Pages are handled as latin1 strings (one character per byte): the bytes pass through
 // unchanged, with no UTF-8 decoding and encoding, and every pattern here is ASCII.
 const sha256 = (text: string) => `sha256-${createHash('sha256').update(text, 'latin1').digest('base64')}`;

@@ -8,6 +8,7 @@ import { documentDataSchema, type DocumentData, type Note } from '../../src/sche
 import { editionSchema, type Edition } from '../../src/schemas/edition';
 import { friendlyIssues } from '../../src/schemas/friendly-errors';
 import { glossarySchema, type Glossary } from '../../src/schemas/glossary';
+import type { NamesRegister } from '../../src/schemas/names';
 import { searchDataSchema, type SearchData } from '../../src/schemas/search';
 import { variantsSchema, type Variants } from '../../src/schemas/variants';
 import { accountLines, type Accounting } from './accounting';
@@ -21,6 +22,8 @@ import { loadRecipes, type LoadedRecipe } from './recipes';
 import { loadSources, type SourceFile } from './sources';
 import { checkTerminology } from './terminology';
 import { checkStyle } from './style';
+import { checkNames, loadNames } from './names';
+import { checkTypography } from './typography';
 import { crossLink, type CrossLinks } from './crosslinks';
 import { checkPermanence, type Permanence } from './registry';
 import { loadTranslation, type LoadedTranslation } from './translations';
@@ -42,6 +45,8 @@ export interface Model {
   documents: DocumentData[];
   translations: Map<string, LoadedTranslation>;
   glossary?: DataFile<Glossary>;
+  /** The names register, content/names.yaml (issue 27; absent in projects without one). */
+  names?: DataFile<NamesRegister>;
   /** Topics, cross-links and named documents (absent in projects without content/topics.yaml). */
   crossLinks?: CrossLinks;
   permanence: Permanence;
@@ -160,6 +165,14 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
 
   // House style (issue 14): calques in the English are warnings located at the words.
   await hooks.stage('style', () => checkStyle(paths, documents, diagnostics), (s) => (s ? `${s.rules} rules, ${s.checked} English texts, ${s.warnings} warnings` : 'no style rules'));
+  // Typography (issue 27): curly quotation marks and apostrophes in the edition's prose.
+  await hooks.stage('typography', () => checkTypography(paths, diagnostics), (t) => `${t.files} files of prose, ${t.straight} straight quotation marks`);
+  // Names (issue 27): every name the English prints is a glossary term or in content/names.yaml.
+  const names = await hooks.stage('names', async () => {
+    const register = await loadNames(paths, diagnostics);
+    diagnostics.throwIfFatal();
+    return { register, result: await checkNames(paths, documents, glossary.file, register, diagnostics) };
+  }, ({ result: r }) => `${r.glossary} glossary terms and ${r.register} registered names (${r.byStatus.official} official, ${r.byStatus.established} established, ${r.byStatus.edition} edition); ${r.candidates} candidates, ${r.unregistered} unregistered; ${r.titles} 《》 titles, ${r.unregisteredTitles} unregistered; ${r.acronyms} acronyms spelled out twice or used before`);
   // ── commitments (issue 15): each clause's governing verbs and their levels ──
   const lexicon = await hooks.stage('commitments', async () => {
     if (!existsSync(path.join(paths.root, 'content', 'commitments.yaml'))) return undefined;
@@ -212,6 +225,7 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     documents,
     translations,
     glossary: glossary.file,
+    names: names.register,
     crossLinks,
     permanence,
     changes,
@@ -277,6 +291,7 @@ function toDocument(recipe: LoadedRecipe, clauses: DraftClause[], sources: Map<s
     id: data.id,
     title: { zh: normaliseZh(data.title.zh), en: data.title.en },
     ...(data.officialTitle ? { officialTitle: data.officialTitle } : {}),
+    ...(data.author ? { author: { zh: data.author.zh, en: data.author.en } } : {}),
     type: data.type,
     date: data.date,
     completeness: data.completeness,

@@ -6,7 +6,12 @@
  *   attached to), or anywhere when it cites none;
  * - `non-canonical-reference`: clauses are referred to only as `document#clause`
  *   (src/lib/references.ts), never as "clauses 11 and 14", "(5.2.p1)" or 第十一段;
- * - `unknown-source-line`: "source 001 line 3" / 来源001第3行 names a line that exists.
+ * - `unknown-source-line`: "source 001 line 3" / 来源001第3行 names a line that exists;
+ * - `quotation-not-in-english` (issue 27): every quotation of English in a translation or context
+ *   note stands in the English of its clause or of the clauses its sentence cites, unless the
+ *   sentence says it is another text's English or a literal or hypothetical rendering;
+ * - `quotation-not-in-source` (issue 27): a quotation of Chinese in a sentence that names source
+ *   lines stands in one of those lines, as received or as displayed.
  * Whether a note is true of its clauses beyond that is for an editor to verify by reading.
  */
 import { readFile } from 'node:fs/promises';
@@ -21,6 +26,7 @@ import type { Diagnostics, Place } from './diagnostics';
 import type { LoadedRecipe } from './recipes';
 import type { SourceFile } from './sources';
 import type { LoadedTranslation } from './translations';
+import { normaliseZh } from './normalise';
 
 /** One piece of the edition's prose, in one language, and where it stands. */
 export interface NoteText {
@@ -35,6 +41,10 @@ export interface NoteText {
   clause?: string;
   /** The source a bare "line 12" refers to (the document's base), if any. */
   defaultSource?: string;
+  /** A translator's or editor's note on a clause: its quotations of English are checked against the English. */
+  quotesEnglish?: boolean;
+  /** The source files the note's document is built from: only their lines are checked for quotations. */
+  documentSources?: Set<string>;
 }
 
 export interface NoteCheckInput {
@@ -55,16 +65,18 @@ export function collectNoteTexts(input: NoteCheckInput): NoteText[] {
     for (const language of ['en', 'zh'] as const) texts.push({ file, at: [...at, language], text: pair[language], language, ...extra });
   };
   const bases = new Map(input.recipes.map((r) => [r.data.id, r.data.base]));
+  const filesOf = new Map(input.recipes.map((r) => [r.data.id, new Set([r.data.base, ...r.data.witnesses.map((w) => w.file), ...r.data.text.map((t) => t.file), ...r.data.metadata.map((m) => m.file), ...r.data.exclude.map((x) => x.file)])]));
   for (const recipe of input.recipes) {
     const d = recipe.data;
-    const extra = { document: d.id, defaultSource: d.base };
+    const extra = { document: d.id, defaultSource: d.base, documentSources: filesOf.get(d.id) };
     d.metadata.forEach((m, i) => both(recipe.name, ['metadata', i, 'reason'], m.reason, { ...extra, defaultSource: m.file }));
     d.text.forEach((s, i) => both(recipe.name, ['text', i, 'reason'], s.reason, { ...extra, defaultSource: s.file }));
     d.exclude.forEach((x, i) => both(recipe.name, ['exclude', i, 'reason'], x.reason, { ...extra, defaultSource: x.file, clause: x.attach }));
     d.notes.forEach((n, i) => both(recipe.name, ['notes', i], n, { ...extra, clause: n.clause }));
+    if (d.author) both(recipe.name, ['author', 'reason'], d.author.reason, extra);
   }
   for (const [document, t] of input.translations) {
-    t.file?.data.notes.forEach((n, i) => both(t.name, ['notes', i], n, { document, clause: n.clause, defaultSource: bases.get(document) }));
+    t.file?.data.notes.forEach((n, i) => both(t.name, ['notes', i], n, { document, clause: n.clause, defaultSource: bases.get(document), quotesEnglish: true, documentSources: filesOf.get(document) }));
   }
   if (input.glossary) {
     const g = input.glossary;
@@ -84,7 +96,7 @@ export function collectNoteTexts(input: NoteCheckInput): NoteText[] {
 
 /** A finding inside a note: the offending text and its offset in the note. */
 export interface NoteFinding {
-  ruleId: 'rendering-not-used' | 'non-canonical-reference' | 'unknown-source-line';
+  ruleId: 'rendering-not-used' | 'non-canonical-reference' | 'unknown-source-line' | 'quotation-not-in-english' | 'quotation-not-in-source';
   index: number;
   match: string;
   reason: string;
@@ -103,8 +115,8 @@ function quoted(text: string, at: number): { form: string; end: number } | undef
   if (!close) return undefined;
   for (let i = at + 1; i < text.length; i++) {
     if (text[i] !== close) continue;
-    // An apostrophe inside a word (Platform's) does not close a single-quoted form.
-    if (open === "'" && LATIN.test(text[i + 1] ?? '')) continue;
+    // An apostrophe inside a word (Platform’s) does not close a single-quoted form.
+    if ((open === "'" || open === '‘') && LATIN.test(text[i + 1] ?? '') && LATIN.test(text[i - 1] ?? '')) continue;
     return { form: text.slice(at + 1, i), end: i + 1 };
   }
   return undefined;
@@ -178,6 +190,93 @@ function uses(english: string, form: string): boolean {
   return parts.length > 0;
 }
 
+// ── quotations ───────────────────────────────────────────────────────────────────────────
+
+/** Every outermost quotation of a text (“…”, ‘…’, "…", '…'), with the offset of its first character. */
+export function quotations(text: string): { form: string; index: number }[] {
+  const found: { form: string; index: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (!CLOSING[ch]) continue;
+    // A straight ' after a letter is an apostrophe, not an opening mark.
+    if (ch === "'" && LATIN.test(text[i - 1] ?? '')) continue;
+    const q = quoted(text, i);
+    if (!q) continue;
+    found.push({ form: q.form, index: i + 1 });
+    i = q.end - 1;
+  }
+  return found;
+}
+
+/**
+ * Words before a quotation (in its sentence, after the quotation before it) that say it is not
+ * the edition's English: another text's English, a literal gloss, a hypothetical rendering.
+ */
+const NOT_OURS = {
+  en: /\b(?:literally|literal|word for word|would|could|might|official(?:ly)?|published|reads|reported|titled|Xinhua|owner’s|sources|formerly|version|means?)\b/iu,
+  zh: /字面|官方|原文|若|则应|意为|意即|通行|英文文献|发布/u,
+};
+
+/** Quotations of English in a translator's note that are not in the English they describe. */
+function driftingQuotations(note: NoteText, english: EditionEnglish, references: ReturnType<typeof findReferences>, checked: Set<number>): NoteFinding[] {
+  const findings: NoteFinding[] = [];
+  const own = note.document && note.clause ? [`${note.document}#${note.clause}`] : [];
+  let previousEnd = 0;
+  let previousForeign = false;
+  let previousSentence = -1;
+  for (const { form, index } of quotations(note.text)) {
+    const [from, to] = sentenceAround(note.text, index, note.language);
+    if (from !== previousSentence) {
+      previousEnd = from;
+      previousForeign = false;
+      previousSentence = from;
+    }
+    const lead = note.text.slice(previousEnd, index - 1);
+    // A lead of punctuation and "and"/"or" only continues a list: the list's marker holds.
+    const foreign: boolean = /[\p{L}\u3400-\u9fff]/u.test(lead.replace(/\b(?:and|or)\b|[和或及、]/gu, '')) ? NOT_OURS[note.language].test(lead) : previousForeign;
+    previousEnd = index + form.length + 1;
+    previousForeign = foreign;
+    if (foreign || checked.has(index) || CJK.test(form) || !LATIN.test(form)) continue;
+    const cited = references.filter((r) => r.index >= from && r.index < to).map((r) => `${r.document}#${r.clause}`);
+    const scope = [...new Set([...own, ...cited])];
+    if (scope.length === 0 || english.has(form, scope)) continue;
+    findings.push({ ruleId: 'quotation-not-in-english', index, match: form, reason: `Unexpected quotation “${form}”, which the English of ${scope.join(', ')} does not print, expected the English as it stands (or words before it that say whose English it is: literally, official, published …)` });
+  }
+  return findings;
+}
+
+/** Quotations of Chinese in a sentence that names source lines, which none of those lines has. */
+function misquotedLines(note: NoteText, sources: Map<string, SourceFile>): NoteFinding[] {
+  const findings: NoteFinding[] = [];
+  const { byNumber, byFile } = sourceIndex(sources);
+  const refs = sourceLineRanges(note.text, note.defaultSource);
+  if (refs.length === 0) return findings;
+  for (const { form, index } of quotations(note.text)) {
+    if (!CJK.test(form)) continue;
+    const [from, to] = sentenceAround(note.text, index, note.language);
+    const lines = refs.filter((r) => r.index >= from && r.index < to).flatMap((r) => {
+      const source = r.source ? (byNumber.get(r.source) ?? byFile.get(r.source)) : undefined;
+      // A line of a source the document is not built from is not the document's text to quote.
+      if (!source || r.to - r.from > 200 || (note.documentSources && !note.documentSources.has(source.file))) return [];
+      return source.lines.slice(r.from - 1, r.to).map((line, i) => ({ line, name: `${r.source!.split('_')[0]} line ${r.from + i}` }));
+    });
+    if (lines.length === 0) continue;
+    const parts = form.split(/…+|\.\.\./u).filter(Boolean);
+    const within = (line: string) => {
+      let at = 0;
+      for (const part of parts) {
+        const found = line.indexOf(part, at);
+        if (found < 0) return false;
+        at = found + part.length;
+      }
+      return true;
+    };
+    if (lines.some(({ line }) => within(line) || within(normaliseZh(line)))) continue;
+    findings.push({ ruleId: 'quotation-not-in-source', index, match: form, reason: `Unexpected quotation “${form}”, which ${lines.map((l) => `source ${l.name}`).join(' or ')} does not have, expected the line’s words exactly as received or displayed (… for words left out)` });
+  }
+  return findings;
+}
+
 // ── non-canonical clause references ──────────────────────────────────────────────────────
 
 const ZH_NUMBER = String.raw`[0-9一二三四五六七八九十百〇零]+(?:\.\d+)*`;
@@ -226,6 +325,23 @@ const SOURCE_OR_LINES = new RegExp(
   ].join('|'),
   'giu',
 );
+
+/** Line references of a text as ranges (a single line is a range of one), with the source each names. */
+export function sourceLineRanges(text: string, defaultSource?: string): { source?: string; from: number; to: number; index: number }[] {
+  const out: { source?: string; from: number; to: number; index: number }[] = [];
+  let current = defaultSource;
+  for (const m of text.matchAll(SOURCE_OR_LINES)) {
+    const g = m.groups!;
+    if (g.source || g.inline) {
+      current = g.source ?? g.inline;
+      continue;
+    }
+    for (const r of (g.en ?? g.zh ?? '').matchAll(/(\d+)(?:\s*[-–—至到]\s*(\d+))?/gu)) {
+      out.push({ source: current, from: Number(r[1]), to: Number(r[2] ?? r[1]), index: m.index });
+    }
+  }
+  return out;
+}
 
 /** Line references of a text: each line number with the source it names (or undefined). */
 export function sourceLineReferences(text: string, defaultSource?: string): { source?: string; line: number; index: number; match: string }[] {
@@ -313,6 +429,8 @@ export function checkNoteText(note: NoteText, english: EditionEnglish, sources: 
   for (const { match, index } of nonCanonicalReferences(note.text)) {
     findings.push({ ruleId: 'non-canonical-reference', index, match, reason: `Unexpected clause reference “${match}”, expected the one form document#clause (e.g. lmc-poa-2018-2022#3.p3)` });
   }
+  if (note.quotesEnglish) findings.push(...driftingQuotations(note, english, references, new Set(findings.filter((f) => f.ruleId === 'rendering-not-used').map((f) => f.index).concat(renderingForms(note.text, note.language).map((f) => f.index)))));
+  findings.push(...misquotedLines(note, sources));
   const { byNumber, byFile } = sourceIndex(sources);
   for (const ref of sourceLineReferences(note.text, note.defaultSource)) {
     const source = ref.source ? (byNumber.get(ref.source) ?? byFile.get(ref.source)) : undefined;
@@ -328,7 +446,7 @@ export function checkNoteText(note: NoteText, english: EditionEnglish, sources: 
 }
 
 /** Locates text inside a YAML value: the value's start, or where the offending words stand in it. */
-class RawLocator {
+export class RawLocator {
   private readonly cache = new Map<string, Promise<{ text: string; doc: ReturnType<typeof parseDocument>; lines: LineCounter }>>();
 
   constructor(private readonly root: string) {}

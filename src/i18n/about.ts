@@ -38,7 +38,7 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         id: 'translation',
         title: 'Translation',
         paragraphs: [
-          'The English translation is the editors’ own; no published English version was copied. It keeps the force of each verb of commitment (strengthen, promote, explore, encourage, support) and every number, date and named document. Names of institutions, initiatives and documents follow established official usage, one rendering per term, listed in the glossary; the build checks that each term found in a clause’s Chinese has its rendering in that clause’s English.',
+          'The English translation is the editors’ own; no published English version was copied. It keeps the force of each verb of commitment (strengthen, promote, explore, encourage, support) and every number, date and named document. Names of institutions, initiatives and documents follow established official usage, one rendering per term, listed in the glossary; the build checks that each term found in a clause’s Chinese has its rendering in that clause’s English. Every other name the English prints (bodies, meetings, programmes, funds, documents, events, places) is in the edition’s names register, with the owner’s publication that prints it, or with the reason why the English is the edition’s own: the build finds every capitalised name, acronym and title in 《》 in the English and reports any that is in neither list. A name is spelled out once in a clause, then shortened to its acronym. Quotation marks and apostrophes are typographic (“ ” ‘ ’).',
           'Each clause’s English records when an editor last reviewed it against the Chinese. If a later correction of the source or of a repair changes the Chinese, the clause is marked “English awaiting review” until it is reviewed again; English not yet reviewed is marked as a draft. The status is in the data files (translation.status) and the CSV downloads.',
         ],
       },
@@ -46,7 +46,7 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         id: 'note-checks',
         title: 'How we check the notes',
         paragraphs: [
-          'The notes, the glossary and the variant judgements are checked in two ways. The build verifies what can be verified mechanically, and stops on any failure: where a note says a term is rendered by an English form, that form stands in the English of the clauses the sentence cites (or anywhere in the edition when it cites none); every reference to a clause is written in the one form document#clause, which the pages turn into a link; and every reference to a line of a source (“source 001 line 3”) names a line that the file has. What the build cannot verify an editor checks by reading: that a note says no more than the clauses it cites (no status, date or figure the texts do not give), that its Chinese and English say the same thing, that facts from outside the corpus are well established, and that an editorial note describes its repair completely.',
+          'The notes, the glossary and the variant judgements are checked in two ways. The build verifies what can be verified mechanically, and stops on any failure: where a note says a term is rendered by an English form, that form stands in the English of the clauses the sentence cites (or anywhere in the edition when it cites none); every reference to a clause is written in the one form document#clause, which the pages turn into a link; every reference to a line of a source (“source 001 line 3”) names a line that the file has; every quotation of English in a translator’s note stands in the English of the clause (or of the clauses its sentence cites) unless the note says it is a literal gloss or another text’s English; and every quotation of Chinese in a sentence that names source lines stands in those lines. What the build cannot verify an editor checks by reading: that a note says no more than the clauses it cites (no status, date or figure the texts do not give), that its Chinese and English say the same thing, that facts from outside the corpus are well established, and that an editorial note describes its repair completely.',
         ],
       },
       {
@@ -105,7 +105,7 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         id: 'translation',
         title: '翻译',
         paragraphs: [
-          '英文译文为本版编者自译，未抄录任何已发布的英文本。译文保持各承诺动词的力度（加强、推动、探讨、鼓励、支持），保留所有数字、日期和文件名称。机构、倡议和文件名称遵循通行的官方译法，每个术语只用一种译法，列入术语表；构建时检查每条中文中出现的术语在该条英文中是否使用了其译法。',
+          '英文译文为本版编者自译，未抄录任何已发布的英文本。译文保持各承诺动词的力度（加强、推动、探讨、鼓励、支持），保留所有数字、日期和文件名称。机构、倡议和文件名称遵循通行的官方译法，每个术语只用一种译法，列入术语表；构建时检查每条中文中出现的术语在该条英文中是否使用了其译法。英文中的其他名称（机构、会议、项目、基金、文件、活动、地名）均列入本版的名称登记表，注明载有该名称的所属方发布文本，或说明英文为本版自译的理由：构建程序找出英文中所有大写名称、缩略语和书名号中的标题，凡两表均未收录者一律报告。名称在同一条款中只完整拼写一次，其后用缩略语。引号和撇号一律用弯引号（“ ” ‘ ’）。',
           '每条英文译文均记录编者上次依照中文审校的日期。此后若对来源或修复的更正改动了中文，该条即标为“英文译文待审校”，直至重新审校；尚未审校的译文标为草稿。译文状态见数据文件（translation.status）及CSV下载文件。',
         ],
       },
@@ -113,7 +113,7 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         id: 'note-checks',
         title: '注释如何核查',
         paragraphs: [
-          '注释、术语表和异文判断经两种方式核查。凡可机械核验的，由构建程序核验，任何一项不符即停止构建：注释称某术语“译作”某英文形式时，该形式须见于同句所引条款的英文（未引条款时须见于本版英文）；凡指称条款，一律写作“文件#条款”（document#clause）这一种形式，页面将其显示为链接；凡指称来源的某一行（如“来源001第3行”），该行须在该文件中存在。构建程序无法核验的，由编者逐条阅读核对：注释所言不超出所引条款（不添加文本未载的实施状况、日期或数字），中英文所言一致，语料以外的事实确凿可靠，校订注释完整说明所作修复。',
+          '注释、术语表和异文判断经两种方式核查。凡可机械核验的，由构建程序核验，任何一项不符即停止构建：注释称某术语“译作”某英文形式时，该形式须见于同句所引条款的英文（未引条款时须见于本版英文）；凡指称条款，一律写作“文件#条款”（document#clause）这一种形式，页面将其显示为链接；凡指称来源的某一行（如“来源001第3行”），该行须在该文件中存在；译注中引用的英文须见于该条（或同句所引条款）的英文，除非注释说明其为字面直译或其他文本的英文；在指明来源行的句子中引用的中文须见于所指各行。构建程序无法核验的，由编者逐条阅读核对：注释所言不超出所引条款（不添加文本未载的实施状况、日期或数字），中英文所言一致，语料以外的事实确凿可靠，校订注释完整说明所作修复。',
         ],
       },
       {
@@ -143,3 +143,16 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
     ],
   },
 };
+
+/** The about page's list of the names the edition rendered itself (issue 27, src/components/CoinedNames.astro). */
+export const coinedNames: Record<Lang, { title: string; intro: (n: number) => string }> = {
+  en: {
+    title: 'Names this edition rendered itself, and why',
+    intro: (n) => `Every proper name in the English is a glossary term or an entry of the edition’s names register, with where its English comes from: the owner’s own publication (official), consistent usage in reliable sources (established), or the edition itself. These ${n} names are the edition’s own: our look-ups found no publication of their owners printing them in English, or they are general terms. Verify them before quoting them as official names. Each group gives the reason.`,
+  },
+  zh: {
+    title: '本版自译的名称及理由',
+    intro: (n) => `英文中的每个专名都列入术语表或本版的名称登记表，并注明其英文来源：名称所属方自己的发布文本（official）、可靠来源的一致用法（established），或本版自译。以下${n}个名称为本版自译：查找中未见其所属方以英文发布，或属一般用语。作为官方名称引用前请先核对。每组注明理由。`,
+  },
+};
+

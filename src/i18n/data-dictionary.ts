@@ -11,6 +11,9 @@ const L = (en: string, zh: string): Localized => ({ en, zh });
 const documentFields = (file: string, prefix: string): Record<string, Localized> => ({
   [`${file}:${prefix}id`]: L('The document ID, as in the URL /{lang}/{document}/.', '文件ID，即网址 /{lang}/{document}/ 中的部分。'),
   [`${file}:${prefix}title`]: L('The title in Chinese (as in the source) and the edition\'s English title.', '中文标题（依来源）及本版的英文标题。'),
+  [`${file}:${prefix}author`]: L('Who citations name as the author (an addition to the contract, issue 28): the body that adopted the text (a leaders\' meeting, the governments), or the publisher of a published summary. The recipe gives the reason. Absent where the edition does not know.', '引用中列为作者者（契约之外的补充，第28号议题）：通过文本的机构（领导人会议、各国政府），或已发布摘要的发布者。理由见该文件的编排文件。本版不知作者时不出现。'),
+  [`${file}:${prefix}author.zh`]: L('The names in Chinese, in citation order.', '中文名称，按引用顺序。'),
+  [`${file}:${prefix}author.en`]: L('The same names in English, in citation order.', '相同名称的英文，按引用顺序。'),
   [`${file}:${prefix}type`]: L('What kind of document it is.', '文件类型。'),
   [`${file}:${prefix}date`]: L('The date of adoption; null where the sources do not establish it.', '通过日期；来源未载明时为 null。'),
   [`${file}:${prefix}completeness`]: L('Whether the edition has the full text, a published summary, or an excerpt (what survives in the source).', '本版所收为全文、已发布的摘要，还是节选（来源中存留的部分）。'),
@@ -23,6 +26,7 @@ const documentFields = (file: string, prefix: string): Record<string, Localized>
   [`${file}:${prefix}officialTitle.evidence`]: L('Where the official title is published: at least one source.', '官方标题的出处：至少一个来源。'),
   [`${file}:${prefix}officialTitle.evidence[].title`]: L('The title of the page or document that shows the official title.', '载有官方标题的网页或文件的标题。'),
   [`${file}:${prefix}officialTitle.evidence[].url`]: L('Its address.', '其网址。'),
+  [`${file}:${prefix}officialTitle.evidence[].quote`]: L('The words of the source that print the title, copied exactly; absent where not recorded.', '来源中载有该标题的原文字句，照录；未记录时无此字段。'),
 });
 
 export const MEANINGS: Record<string, Localized> = {
@@ -32,7 +36,7 @@ export const MEANINGS: Record<string, Localized> = {
   'index:documents': L('Every document of the edition, in the order of their IDs.', '本版全部文件，按文件ID排序。'),
   ...documentFields('index', 'documents[].'),
   'index:documents[].clauses': L('How many clauses the document has.', '文件的条款数。'),
-  'index:documents[].url': L('Where the document\'s own data file is, relative to the site.', '该文件数据文件的地址（相对于本站）。'),
+  'index:documents[].url': L('The document\'s own data file, as a URL relative to index.json itself (e.g. lmc-poa-2018-2022.json): resolve it against the address index.json was read from, so it works at the site root and under any sub-path.', '该文件数据文件的地址，为相对于 index.json 本身的相对URL（如 lmc-poa-2018-2022.json）：以读取 index.json 的地址为基准解析，因此在网站根目录和任何子路径下均有效。'),
 
   ...documentFields('document', ''),
   'document:clauses': L('Every clause, in reading order. A clause is a numbered provision or an unnumbered paragraph.', '全部条款，按阅读顺序排列。条款为编号条文或无编号段落。'),
@@ -105,6 +109,8 @@ export const MEANINGS: Record<string, Localized> = {
   'glossary:terms[].rendering.evidence': L('Sources for an official or established rendering (at least one); empty for the edition\'s own.', 'official 或 established 译名的依据（至少一个）；本版自译时为空。'),
   'glossary:terms[].rendering.evidence[].title': L('The source\'s title.', '来源标题。'),
   'glossary:terms[].rendering.evidence[].url': L('The source\'s address.', '来源网址。'),
+  'glossary:terms[].rendering.evidence[].quote': L('The words of the source that print the rendering, copied exactly; absent where not recorded.', '来源中载有该译名的原文字句，照录；未记录时无此字段。'),
+  'glossary:terms[].rendering.reason': L('Why the edition renders the term its own way (for an edition rendering); absent otherwise.', '本版自译的理由（edition 译名）；其他情况下无此字段。'),
   'glossary:terms[].id': L('The term\'s stable ID, the anchor on the glossary page.', '术语的固定ID，即术语表页面上的锚点。'),
   'glossary:terms[].zh': L('The main Chinese form, as in the corpus.', '语料中的主要中文形式。'),
   'glossary:terms[].zhVariants': L('Other Chinese forms found in the corpus.', '语料中的其他中文形式。'),

@@ -78,9 +78,9 @@ export const DATA_FILES: DataFileEntry[] = [
   { key: 'changes-csv', url: '/data/changes.csv', title: L('What changed, as a table', '变化一览表'), about: L('CSV like the documents\' tables (UTF-8 with a BOM, CRLF line ends, a header row), one row per change of /data/changes.json, with both documents\' section headings or opening words. A cell starting with =, +, -, @, a tab or a carriage return starts with an apostrophe, so that no spreadsheet runs it as a formula.', 'CSV，格式同各文件的表格（带BOM的UTF-8、CRLF换行、首行为表头），/data/changes.json 的每项变化一行，并列出两文件的部分标题或开头文字。以 =、+、-、@、制表符或回车开头的单元格前加撇号，使电子表格不将其作为公式执行。'), schema: changesCsvRowSchema },
   {
     key: 'citations', url: '/data/citations/', title: L('Citations for reference managers', '供文献管理软件使用的引用'),
-    about: L('BibTeX (UTF-8) and CSL-JSON (UTF-8, no BOM), from the same citation model as the clause pages\' citation blocks, in each interface language. The files carry no access date; the clause page adds the day of reading to what it offers for download.', 'BibTeX（UTF-8）和 CSL-JSON（UTF-8，无BOM），与条款页引用区块出自同一引用模型，每种界面语言各一份。文件不含访问日期；条款页在提供下载时加上阅读当天的日期。'),
+    about: L('BibTeX (UTF-8) and CSL-JSON (UTF-8, no BOM), from the same citation model as the clause pages\' citation blocks, in each interface language: the issuing body as author, the edition as the container with its version, and, in English, the edition as translator. The files carry no access date; the pages add the day of reading to what they offer for download. In a build without a published address, each URL starts with a labelled blank ([address of this site]/, [本站网址]/), which the pages replace with the address they are served from.', 'BibTeX（UTF-8）和 CSL-JSON（UTF-8，无BOM），与条款页引用区块出自同一引用模型，每种界面语言各一份：发布机构为作者，本版（含版本号）为所属网站，英文版另以本版为译者。文件不含访问日期；页面在提供下载时加上阅读当天的日期。未设定发布地址的构建中，网址以标注的空白（[本站网址]/、[address of this site]/）开头，页面会将其替换为实际访问的地址。'),
     elements: [
-      { name: '{document}/{clause}.{zh,en}.bib', meaning: L('One clause\'s BibTeX entry (@misc): the title with the clause, the URL of its page in that language, the document\'s date.', '单条款的 BibTeX 条目（@misc）：含条款编号的标题、该语言条款页网址、文件日期。') },
+      { name: '{document}/{clause}.{zh,en}.bib', meaning: L('One clause\'s BibTeX entry (@misc): the issuing body as author, the title with the clause, the URL of its page in that language, the document\'s date. Its key is the document ID, the clause ID and the language joined by hyphens, every character other than a letter or digit a hyphen (lmc-poa-2018-2022-4-2-5-en; the whole document: lmc-poa-2018-2022-document-en).', '单条款的 BibTeX 条目（@misc）：发布机构为作者，含条款编号的标题、该语言条款页网址、文件日期。其键为文件ID、条款ID和语言以连字符相连，字母和数字以外的字符均作连字符（lmc-poa-2018-2022-4-2-5-en；整个文件为 lmc-poa-2018-2022-document-en）。') },
       { name: '{document}/{clause}.{zh,en}.json', meaning: L('One clause\'s CSL-JSON: an array of one item of type webpage, which citeproc-js prints as the page shows (GB/T 7714 [EB/OL], Chicago author-date).', '单条款的 CSL-JSON：含一项（类型 webpage）的数组，citeproc-js 按页面所示格式输出（GB/T 7714 [EB/OL]、芝加哥作者-日期）。') },
       { name: '{document}.{zh,en}.bib', meaning: L('The whole document\'s BibTeX: its own entry, then every clause\'s.', '整个文件的 BibTeX：先是文件本身的条目，其后为每一条款的条目。') },
     ],
@@ -90,9 +90,10 @@ export const DATA_FILES: DataFileEntry[] = [
     about: L('XML (UTF-8) in the Akoma Ntoso 3.0 namespace, one file per language expression of the same work (zh: Chinese, en: English). Every file validates against the OASIS Akoma Ntoso 3.0 schema (xmllint, in the tests).', 'Akoma Ntoso 3.0 命名空间的XML（UTF-8），同一作品的每种语言表现形式一份（zh为中文，en为英文）。每个文件均通过 OASIS Akoma Ntoso 3.0 模式验证（测试中用 xmllint）。'),
     elements: [
       { name: 'doc/@name', meaning: L('The document type: plan, declaration or initiative.', '文件类型：plan（行动计划）、declaration（宣言）或 initiative（倡议）。') },
-      { name: 'FRBRWork', meaning: L('The work: its URI /akn/lmc/doc/{type}/{date}/{document} (the date of adoption, or "undated"), the adoption date, and its name.', '作品：URI 为 /akn/lmc/doc/{类型}/{日期}/{文件}（通过日期，未载明时为 undated）、通过日期及名称。') },
-      { name: 'FRBRExpression', meaning: L('The language expression: the work URI plus /{zho|eng}@{edition version}, and FRBRlanguage.', '语言表现形式：作品URI加 /{zho|eng}@{版本号}，以及 FRBRlanguage。') },
-      { name: 'FRBRManifestation', meaning: L('This XML file: the expression URI plus /main.xml, the date it was generated, and its format.', '本XML文件：表现形式URI加 /main.xml、生成日期及格式。') },
+      { name: 'FRBRWork', meaning: L('The work: its URI /akn/lmc/doc/{type}/{date}/{document} (the date of adoption, or "undated"), its date, its author and its name. The date is named "adoption" where the sources give it; a work they do not date (the innovation corridor initiative) carries the edition\'s date named "edition", since the schema requires one. The author is the body that issued the text (see author in /data/{document}.json), else the edition.', '作品：URI 为 /akn/lmc/doc/{类型}/{日期}/{文件}（通过日期，未载明时为 undated）、日期、作者及名称。来源载明通过日期的，日期名为 adoption；来源未载明日期的作品（创新走廊倡议）因模式要求必须有日期，填本版发布日期，名为 edition。作者为发布文本的机构（见 /data/{document}.json 的 author），否则为本版。') },
+      { name: 'FRBRExpression', meaning: L('The language expression: the work URI plus /{zho|eng}@{edition version}, FRBRlanguage, and the edition\'s publication date named "version". Its author is the issuing body for the Chinese, the edition for its English translation.', '语言表现形式：作品URI加 /{zho|eng}@{版本号}、FRBRlanguage，以及名为 version 的本版发布日期。中文的作者为发布机构，英文译本的作者为本版。') },
+      { name: 'FRBRManifestation', meaning: L('This XML file: the expression URI plus /main.xml, the edition\'s publication date named "generation" (the same bytes whenever the edition is rebuilt), its author (the edition) and its format.', '本XML文件：表现形式URI加 /main.xml、名为 generation 的本版发布日期（同一版本每次重建字节相同）、作者（本版）及格式。') },
+      { name: 'references/TLCOrganization', meaning: L('The organisations the FRBR authors refer to: the issuing bodies and the edition, each with an eId and an href in the Akoma Ntoso ontology form /ontology/organization/{eId}, which does not depend on where the site is hosted.', 'FRBR 作者所指的机构：发布机构及本版，各有 eId 及 Akoma Ntoso 本体形式的 href /ontology/organization/{eId}，与网站托管地址无关。') },
       { name: 'preface/p/docTitle', meaning: L('The title in the file\'s language.', '该语言的标题。') },
       { name: 'preamble/p/@eId', meaning: L('A paragraph before the first numbered clause (clause ID preamble.p<n>, eId preamble__para_<n>).', '第一个编号条款之前的段落（条款ID preamble.p<n>，eId 为 preamble__para_<n>）。') },
       { name: 'hcontainer[@name=clause]/@eId', meaning: L('A numbered clause. Its eId is derived from its clause ID: 4.2.5 is clause_4__clause_2__clause_5.', '编号条款。eId 由条款ID派生：4.2.5 为 clause_4__clause_2__clause_5。') },
@@ -185,6 +186,18 @@ function typeName(s: z.ZodType): Localized {
     case 'boolean': return L('true or false', 'true 或 false');
     case 'enum': { const v = Object.values(d.entries as Record<string, string>).join(' | '); return L(`one of ${v}`, `取值 ${v}`); }
     case 'literal': { const v = (d.values as unknown[]).map((x) => JSON.stringify(x)).join(' | '); return L(v, v); }
+    case 'union': {
+      // The type of the values, not the schema's construct: literals of one kind are "one of" them.
+      const options = d.options as z.ZodType[];
+      const values = options.flatMap((o) => (def(o).type === 'literal' ? (def(o).values as unknown[]) : [undefined]));
+      if (values.every((v) => typeof v === 'number')) {
+        const v = values.join(' | ');
+        return values.every(Number.isInteger) ? L(`integer, one of ${v}`, `整数，取值 ${v}`) : L(`number, one of ${v}`, `数值，取值 ${v}`);
+      }
+      if (values.every((v) => typeof v === 'string')) { const v = values.join(' | '); return L(`one of ${v}`, `取值 ${v}`); }
+      const each = options.map(typeName);
+      return L(each.map((t) => t.en).join(' or '), each.map((t) => t.zh).join('或'));
+    }
     case 'optional': case 'nullable': case 'default': return typeName(d.innerType as z.ZodType);
     case 'array': return L(`list of ${typeName(d.element as z.ZodType).en}`, `${typeName(d.element as z.ZodType).zh}列表`);
     default: return L(d.type, d.type);

@@ -70,10 +70,28 @@ export const officialTitle = z
   .object({ en: z.string().min(1), evidence: z.array(renderingEvidence).min(1, 'expected at least one source (title and url) for the official title') })
   .strict();
 
+/**
+ * Who a citation names as the document's author (issue 28), in each language, in citation order:
+ * the body that adopted the text, the governments that issued it, or the publisher of a summary.
+ */
+export const documentAuthorNames = z
+  .object({
+    zh: z.array(z.string().min(1)).min(1, 'expected at least one name'),
+    en: z.array(z.string().min(1)).min(1, 'expected at least one name'),
+  })
+  .strict();
+const sameLength = (a: { zh: string[]; en: string[] }) => a.zh.length === a.en.length;
+const sameLengthIssue = { message: 'expected as many English names as Chinese ones', path: ['en'] };
+export const documentAuthor = documentAuthorNames.refine(sameLength, sameLengthIssue);
+/** The same in a recipe, with the reason the edition names them. */
+export const recipeAuthor = documentAuthorNames.extend({ reason: localized }).strict().refine(sameLength, sameLengthIssue);
+
 const documentBase = {
   id: documentId,
   title: localized,
   officialTitle: officialTitle.optional(),
+  /** The issuing body (or a summary's publisher) as citations name it; absent where unknown. */
+  author: documentAuthor.optional(),
   type: documentType,
   date: isoDate.nullable(),
   completeness,

@@ -14,8 +14,11 @@ export const editionSchema = z
     draft: z.boolean(),
     /** The edition's name as cited. */
     name: localized,
-    /** Default base of canonical URLs (SITE_URL overrides it at build time); ends with a slash. */
-    site: z.string().url().regex(/\/$/u, 'expected the URL to end with a slash'),
+    /**
+     * The published address, if the edition has one (SITE_URL overrides it at build time); ends
+     * with a slash. Without either, pages cite the address they are served from (issue 28).
+     */
+    site: z.string().url().regex(/\/$/u, 'expected the URL to end with a slash').optional(),
     /** Every edition, oldest first; the last is the one being built, and its version is package.json's. */
     editions: z.array(editionEntry).default([]),
   })

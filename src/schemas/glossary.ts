@@ -4,7 +4,13 @@ import { clauseId, documentId, localized } from './common';
 
 /** A source that shows an English rendering in use: a page of the owning body, or reliable usage. */
 export const renderingEvidence = z
-  .object({ title: z.string().min(1), url: z.string().url('expected the address of the source, e.g. https://…') })
+  .object({
+    /** The publication's own title, with its publisher and date. */
+    title: z.string().min(1),
+    url: z.string().url('expected the address of the source, e.g. https://…'),
+    /** The words of the publication that print the rendering, copied exactly (issue 27; given where checked). */
+    quote: z.string().min(1).max(400).optional(),
+  })
   .strict();
 
 /**
@@ -16,9 +22,12 @@ export const rendering = z
   .object({
     status: z.enum(['official', 'established', 'edition']),
     evidence: z.array(renderingEvidence).default([]),
+    /** Why the edition renders the term its own way: required for an `edition` rendering (the about page lists it, issue 27). */
+    reason: localized.optional(),
   })
   .strict()
-  .refine((r) => r.status === 'edition' || r.evidence.length > 0, { message: 'expected at least one piece of evidence (title and url) for an official or established rendering', path: ['evidence'] });
+  .refine((r) => r.status === 'edition' || r.evidence.length > 0, { message: 'expected at least one piece of evidence (title and url) for an official or established rendering', path: ['evidence'] })
+  .refine((r) => r.status !== 'edition' || r.reason !== undefined, { message: 'expected a reason in both languages for the edition’s own rendering (the about page lists it)', path: ['status'] });
 
 export const glossaryTerm = z
   .object({

@@ -1,7 +1,7 @@
 /** content/recipes/{document}.yaml: how a document is assembled from its sources. */
 import { z } from 'astro/zod';
 import { clauseId, completeness, documentId, documentType, isoDate, lineRange, localized, noteKind, sourceFile } from './common';
-import { officialTitle } from './document';
+import { officialTitle, recipeAuthor } from './document';
 
 /** A run of source lines that belongs to the document's text, in reading order. */
 export const segment = z
@@ -66,6 +66,12 @@ export const recipeSchema = z
     title: localized,
     /** The issuing body's English title where it differs from title.en; absent otherwise. */
     officialTitle: officialTitle.optional(),
+    /**
+     * Who citations name as the author (issue 28): the body that adopted the text (a leaders'
+     * meeting, the governments), or the publisher of a published summary; `reason` says where the
+     * corpus (or well-established fact) shows it. Absent where the edition does not know.
+     */
+    author: recipeAuthor.optional(),
     /**
      * A document being prepared (`npm run new-document` sets it): built and shown, its English may
      * be missing, a TODO left in the recipe is a warning, and its clause ids are not yet published.

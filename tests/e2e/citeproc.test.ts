@@ -48,8 +48,8 @@ const CLAUSES = [
   // [document, clause, its label in Chinese, in English, the document's date or null]
   ['lmc-poa-2018-2022', '4.2.5', '第4.2.5条', 'Clause 4.2.5', '2018-01-10'],
   ['lmc-poa-2018-2022', '3.p1', '第三部分第一段', 'Section 3, Para. 1', '2018-01-10'],
-  ['lmc-innovation-corridor-initiative', '3', '第三段', 'Para. 3', null],
-  ['lmc-innovation-corridor-initiative', 'preamble.p1', '序言第一段', 'Preamble, Para. 1', null],
+  ['lmc-innovation-corridor-initiative', '3', '第三段', 'Para. 3', '2023-12-25'],
+  ['lmc-innovation-corridor-initiative', 'preamble.p1', '序言第一段', 'Preamble, Para. 1', '2023-12-25'],
   ['asean-china-poa-2021-2025', '11.3', '第11.3条', 'Clause 11.3', '2020-11-12'],
   ['lmc-naypyitaw-declaration-2023', '14', '第十四段', 'Para. 14', '2023-12-25'],
   ['lmc-vientiane-declaration-2020', 'preamble.p2', '序言第二段', 'Preamble, Para. 2', '2020-08-24'],
@@ -57,6 +57,19 @@ const CLAUSES = [
 ] as const;
 
 const index = JSON.parse(readFileSync(path.join(ROOT, 'dist', 'data', 'index.json'), 'utf8')) as { documents: { id: string; title: { zh: string; en: string } }[] };
+
+/**
+ * Who issued each document, as citations name its author (issue 28): the leaders' meeting, the
+ * governments or organisation, or a summary's publisher; never the edition.
+ */
+const ISSUED_BY: Record<string, { zh: string[]; en: string[] }> = {
+  'lmc-poa-2018-2022': { zh: ['澜沧江-湄公河合作第二次领导人会议'], en: ["Second Lancang-Mekong Cooperation Leaders’ Meeting"] },
+  'lmc-poa-2023-2027': { zh: ['新华社'], en: ['Xinhua News Agency'] },
+  'lmc-vientiane-declaration-2020': { zh: ['澜沧江—湄公河合作第三次领导人会议'], en: ["Third Lancang-Mekong Cooperation Leaders’ Meeting"] },
+  'lmc-naypyitaw-declaration-2023': { zh: ['澜沧江—湄公河合作第四次领导人会议'], en: ["Fourth Lancang-Mekong Cooperation Leaders’ Meeting"] },
+  'asean-china-poa-2021-2025': { zh: ['中国', '东盟'], en: ['ASEAN', 'China'] },
+  'lmc-innovation-corridor-initiative': { zh: ['柬埔寨', '中国', '老挝', '缅甸', '泰国', '越南'], en: ['Cambodia', 'China', 'Laos', 'Myanmar', 'Thailand', 'Viet Nam'] },
+};
 const docTitle = (id: string, lang: 'zh' | 'en') => index.documents.find((d) => d.id === id)!.title[lang];
 
 describe.each(['zh', 'en'] as const)('on /%s/ clause pages', (lang) => {
@@ -65,7 +78,7 @@ describe.each(['zh', 'en'] as const)('on /%s/ clause pages', (lang) => {
     await page.goto(`${site.server.url}${lang}/${doc}/${clause}/`);
     const text = async (format: string) => (await page.textContent(`.citation-format[data-format="${format}"] pre`))!.trim();
     await page.waitForFunction(() => !document.querySelector('.citation-format[data-format="gbt"] pre')!.textContent!.includes('引用日期'));
-    const items = JSON.parse(await text('csl')) as { id: string; title: string; URL: string; accessed: unknown }[];
+    const items = JSON.parse(await text('csl')) as { id: string; title: string; URL: string; accessed: unknown; author?: { literal: string }[]; translator?: { literal: string }[]; 'container-title': string }[];
     expect(items).toHaveLength(1);
     const item = items[0]!;
     const url = `/${lang}/${doc}/${clause}/`;
@@ -73,15 +86,24 @@ describe.each(['zh', 'en'] as const)('on /%s/ clause pages', (lang) => {
     // The page's language: its title, with the clause, and its own URL.
     expect(item).toMatchObject({ id: `${doc}#${clause}`, type: 'webpage', title, language: lang === 'zh' ? 'zh-CN' : 'en' });
     expect(new URL(item.URL).pathname).toBe(url);
+    // The issuing body is the author; the edition is the container and, for the English, the translator.
+    expect(item.author).toEqual(ISSUED_BY[doc]![lang].map((literal) => ({ literal })));
+    expect(item['container-title']).not.toBe(item.author?.[0]?.literal);
+    expect(item.translator).toEqual(lang === 'en' ? [{ literal: item['container-title'] }] : undefined);
     expect(item.accessed).toEqual({ 'date-parts': [ISO.split('-').map(Number)] });
 
     const gbt = render('gbt', item);
     const typographic = title.replace(/'/gu, '’');
-    expect(gbt).toBe(`${typographic}[EB/OL]. ${date ? `(${date})` : ''}[${ISO}]. ${item.URL}.`);
+    // GB/T 7714's authors: Latin letters in capitals, three names and then 等.
+    const names = ISSUED_BY[doc]![lang].map((n) => n.replace(/'/gu, '’').toUpperCase());
+    const authors = names.length > 3 ? `${names.slice(0, 3).join(', ')}, 等` : names.join(', ');
+    expect(gbt).toBe(`${authors}. ${typographic}[EB/OL]. ${date ? `(${date})` : ''}[${ISO}]. ${item.URL}.`);
     expect(await text('gbt')).toBe(gbt);
 
     const chicago = render('chicago', item);
     expect(chicago).toContain(`“${typographic}.”`);
+    expect(chicago.startsWith(ISSUED_BY[doc]![lang][0]!.replace(/'/gu, '’'))).toBe(true);
+    if (lang === 'en') expect(chicago).toContain(`Translated by ${item['container-title']}.`);
     expect(chicago).toContain(date ? ` ${date.slice(0, 4)}. “` : ' n.d. “');
     expect(chicago).not.toContain('..');
     expect(chicago.endsWith(` ${item.URL}.`)).toBe(true);
@@ -108,6 +130,7 @@ describe('every clause', () => {
         for (const lang of ['zh', 'en'] as const) {
           const model = citationModel({ lang, doc, clause, url: `https://intranet.example/lmc/${lang}/${id}/${clause.id}/`, edition: edition.name, version, accessed: ISO });
           const item = cslItem(model);
+          expect(item.author?.map((a) => a.literal), `${id}#${clause.id}`).toEqual(ISSUED_BY[id]![lang]);
           expect(render('gbt', item)).toBe(gbtCitation(model));
           expect(render('chicago', item)).toBe(chicagoCitation(model));
           n++;

@@ -30,8 +30,8 @@ describe('official names', () => {
   test('the Vientiane and Nay Pyi Taw declarations show their official English titles', async () => {
     const page = await site.browser.context.newPage();
     for (const [doc, title] of [
-      ['lmc-vientiane-declaration-2020', "Vientiane Declaration of the Third Mekong-Lancang Cooperation (MLC) Leaders' Meeting"],
-      ['lmc-naypyitaw-declaration-2023', "Nay Pyi Taw Declaration of the Fourth Mekong-Lancang Cooperation Leaders' Meeting"],
+      ['lmc-vientiane-declaration-2020', "Vientiane Declaration of the Third Mekong-Lancang Cooperation (MLC) Leaders’ Meeting"],
+      ['lmc-naypyitaw-declaration-2023', "Nay Pyi Taw Declaration of the Fourth Mekong-Lancang Cooperation Leaders’ Meeting"],
     ]) {
       await page.goto(`${site.server.url}en/${doc}/`);
       expect(await page.locator('.document-header .official-title cite').textContent()).toBe(title);
@@ -39,6 +39,28 @@ describe('official names', () => {
     }
     await page.goto(`${site.server.url}en/lmc-poa-2018-2022/`);
     expect(await page.locator('.official-title').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('names the edition rendered itself (issue 27)', () => {
+  test('the about page lists every one, grouped by its reason, in both languages, with a lang on each name', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const register = parse(readFileSync('content/names.yaml', 'utf8')).names as { status: string }[];
+    const glossary = JSON.parse(readFileSync('dist/data/glossary.json', 'utf8')).terms as { rendering: { status: string } }[];
+    const expected = register.filter((n) => n.status === 'edition').length + glossary.filter((t) => t.rendering.status === 'edition').length;
+    const page = await site.browser.context.newPage();
+    for (const [lang, title] of [['en', 'Names this edition rendered itself, and why'], ['zh', '本版自译的名称及理由']] as const) {
+      await page.goto(`${site.server.url}${lang}/about/`);
+      const section = page.locator('#coined-names');
+      expect(await section.locator('h2').textContent()).toBe(title);
+      expect(await section.locator('li').count()).toBe(expected);
+      expect(await section.locator('li > span[lang="en"]').count()).toBe(expected);
+      expect(await section.locator('.coined-group').count()).toBeGreaterThan(3);
+      expect(await section.textContent()).toContain('Green Lancang-Mekong Plan');
+      expect(await axeViolations(page)).toEqual([]);
+    }
     await page.close();
   });
 });

@@ -48,12 +48,14 @@ interface ClauseData { id: string; text: { zh: string; en: string } }
 interface DocumentData { id: string; title: { zh: string; en: string }; clauses: ClauseData[] }
 const readDocument = async (id: string) => JSON.parse(await readFile(path.join(ROOT, 'dist', 'data', `${id}.json`), 'utf8')) as DocumentData;
 
-/** The published base the build used (citations and canonical links carry it). */
+/**
+ * The address printed URLs start with: the published address the build used, or, in a build
+ * without one (issue 28), the address the page is served from, which its script puts in.
+ */
 async function publishedBase(): Promise<string> {
   const html = await readFile(path.join(ROOT, 'dist', 'en', 'index.html'), 'utf8');
-  const canonical = /<link rel="canonical" href="([^"]+)\/en\/"/u.exec(html);
-  if (!canonical) throw new Error('dist/en/index.html has no canonical link');
-  return `${canonical[1]}/`;
+  const canonical = /<link rel="canonical" href="(https?:[^"]+)\/en\/"/u.exec(html);
+  return canonical ? `${canonical[1]}/` : site.server.url;
 }
 
 /** Interface strings that must never print: navigation, buttons, search, downloads. */

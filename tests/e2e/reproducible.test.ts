@@ -16,10 +16,13 @@ async function digest(dir: string): Promise<Map<string, string>> {
   return result;
 }
 
-test('a second build reproduces dist/ byte for byte', async () => {
+test('a second build reproduces dist/ byte for byte, and says plainly that it has no published address', async () => {
   const dist = path.join(ROOT, 'dist');
   const first = await digest(dist);
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
+  const env = { ...process.env };
+  delete env.SITE_URL;
+  const summary = execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'ignore'] });
+  expect(summary).toMatch(/^ {2}address {5}none: no SITE_URL and no site in content\/edition\.yaml\. Pages cite the address they$/mu);
   const second = await digest(dist);
   const changed = [...new Set([...first.keys(), ...second.keys()])].filter((f) => first.get(f) !== second.get(f));
   expect(changed).toEqual([]);

@@ -45,6 +45,14 @@ describe('the data dictionary', () => {
     expect(rows.get('clauses[].notes[].zh')).toMatchObject({ empty: false });
   });
 
+  test('names the type of the values, never the schema construct: a commitment level is an integer 1 to 4', () => {
+    const levels = new Map(fieldRows(documentDataSchema({ draft: false })).map((r) => [r.path, r])).get('clauses[].commitments[].level')!;
+    expect(levels.type).toEqual({ en: 'integer, one of 1 | 2 | 3 | 4', zh: '整数，取值 1 | 2 | 3 | 4' });
+    const construct = /^(union|intersection|pipe|lazy|transform|custom|any|unknown)$/u;
+    const wrong = DATA_FILES.flatMap((f) => (f.schema ? fieldRows(f.schema).filter((r) => construct.test(r.type.en) || construct.test(r.type.zh)).map((r) => `${f.key}:${r.path} (${r.type.en})`) : []));
+    expect(wrong).toEqual([]);
+  });
+
   test('maps every kind of file the build publishes under /data/ to its entry', () => {
     const docs = ['lmc-poa-2018-2022'];
     for (const name of ['index.json', 'links.json', 'glossary.json', 'changes.json', 'changes.csv', 'citations', 'lmc-poa-2018-2022.json', 'lmc-poa-2018-2022.csv', 'lmc-poa-2018-2022.zh.akn.xml', 'lmc-poa-2018-2022.en.akn.xml']) {

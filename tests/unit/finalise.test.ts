@@ -54,4 +54,21 @@ describe('finaliseSite', () => {
     await writeFile(path.join(dist, 'other.html'), '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body></body></html>');
     await expect(finaliseSite(dist)).rejects.toThrow(/other\.html: no <meta charset="utf-8">/u);
   });
+
+  test('a JSON-LD data block passes and stays out of the policy; a script of any JavaScript type still fails', async () => {
+    const dist = await mkdtemp(path.join(os.tmpdir(), 'mekong-finalise-'));
+    await mkdir(path.join(dist, 'zh'));
+    // The browser never runs a data block (HTML's script element, "data block"), so the CSP has nothing to allow.
+    const data = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"WebPage","name":"\\u003c/script\\u003e"}</script>';
+    await writeFile(path.join(dist, 'zh', 'index.html'), page(`<p>推进</p>${data}`));
+    const result = await finaliseSite(dist);
+    expect(result.hashes).toEqual([]);
+    const html = await readFile(path.join(dist, 'zh', 'index.html'), 'utf8');
+    expect(html).toContain(data);
+    expect(html).toMatch(/script-src 'self' 'wasm-unsafe-eval' '[^']+'; style-src/u);
+    for (const type of ['text/javascript', 'module', 'application/ecmascript', 'TEXT/JAVASCRIPT', '']) {
+      await writeFile(path.join(dist, 'zh', 'index.html'), page(`<script type="${type}">alert(1)</script>`));
+      await expect(finaliseSite(dist), type).rejects.toThrow(/inline script the build does not emit/u);
+    }
+  });
 });

@@ -40,7 +40,7 @@ describe('the ASEAN-China plan\'s preamble', () => {
     expect(p3!.source).toEqual([{ file: '004_d5144cada49e64c4.txt', lines: [8, 8] }, { file: '004_d5144cada49e64c4.txt', lines: [10, 10] }]);
     expect(p3!.notes.filter((n) => n.kind === 'editorial').map((n) => n.en).join(' ')).toMatch(/not yet been published at a public address/u);
     expect(p4!.notes.some((n) => n.kind === 'editorial' && /was asean-china-poa-2021-2025#preamble\.p3/u.test(n.en))).toBe(true);
-    expect(p3!.text.en).toMatch(/^This Plan of Action affirms China's support for ASEAN centrality/u);
+    expect(p3!.text.en).toMatch(/^This Plan of Action affirms China’s support for ASEAN centrality/u);
     expect(p4!.text.en).toMatch(/^China and ASEAN will endeavour/u);
   });
 });
@@ -109,7 +109,7 @@ describe('the glossary\'s renderings', () => {
     expect(byZh.get('澜湄流域经济发展带')).toMatchObject({ en: 'Lancang-Mekong Economic Development Belt', enVariants: ['LMEDB'], rendering: { status: 'official' } });
     expect(byZh.get('科技创新')).toMatchObject({ en: 'science, technology and innovation', enVariants: ['STI'] });
     expect(byZh.get('加强伙伴关系，实现共同繁荣')?.en).toBe('Enhancing Partnership for Shared Prosperity');
-    expect(clause('lmc-vientiane-declaration-2020', 'preamble.p1').text.en).toContain('"Enhancing Partnership for Shared Prosperity"');
+    expect(clause('lmc-vientiane-declaration-2020', 'preamble.p1').text.en).toContain('“Enhancing Partnership for Shared Prosperity”');
     expect(clause('lmc-naypyitaw-declaration-2023', '3').text.en).toContain('Lancang-Mekong Economic Development Belt (LMEDB)');
   });
 
@@ -117,7 +117,9 @@ describe('the glossary\'s renderings', () => {
     const { glossaryTerm } = await import('../../src/schemas/glossary');
     const term = { id: 'x', zh: '甲', en: 'x', kind: 'policy-term', definition: { zh: '甲', en: 'x' } };
     expect(glossaryTerm.safeParse({ ...term, rendering: { status: 'official' } }).success).toBe(false);
-    expect(glossaryTerm.safeParse({ ...term, rendering: { status: 'edition' } }).success).toBe(true);
+    expect(glossaryTerm.safeParse({ ...term, rendering: { status: 'edition', reason: { en: 'No English found.', zh: '未见英文。' } } }).success).toBe(true);
+    // Issue 27: the edition's own renderings say why (the about page lists them).
+    expect(glossaryTerm.safeParse({ ...term, rendering: { status: 'edition' } }).success).toBe(false);
     expect(glossaryTerm.safeParse({ ...term, rendering: { status: 'established', evidence: [{ title: 't', url: 'not a url' }] } }).success).toBe(false);
   });
 });
@@ -125,7 +127,9 @@ describe('the glossary\'s renderings', () => {
 describe('official English titles', () => {
   test('are given where the issuing body\'s title differs from the edition\'s, with evidence, and only there', () => {
     const titled = model.documents.filter((d) => d.officialTitle).map((d) => d.id).sort();
-    expect(titled).toEqual(['lmc-innovation-corridor-initiative', 'lmc-naypyitaw-declaration-2023', 'lmc-vientiane-declaration-2020']);
+    expect(titled).toEqual(['lmc-naypyitaw-declaration-2023', 'lmc-vientiane-declaration-2020']);
+    // Issue 27: the innovation corridor initiative's title is its official title, so it needs no second one.
+    expect(doc('lmc-innovation-corridor-initiative').title.en).toBe('The Joint Initiatives on the Lancang-Mekong Cooperation Innovation Corridor Development');
     for (const d of model.documents.filter((x) => x.officialTitle)) {
       expect(d.officialTitle!.en, d.id).not.toBe(d.title.en);
       expect(d.officialTitle!.evidence.length, d.id).toBeGreaterThan(0);

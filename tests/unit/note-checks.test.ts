@@ -1,6 +1,6 @@
 /** The note checks (issue 20) on the phrasings the fact-check found, and on what they must leave alone. */
 import { describe, expect, test } from 'vitest';
-import { EditionEnglish, checkNoteText, nonCanonicalReferences, renderingForms, sourceLineReferences } from '../../scripts/lib/note-checks';
+import { EditionEnglish, checkNoteText, nonCanonicalReferences, quotations, renderingForms, sourceLineReferences } from '../../scripts/lib/note-checks';
 import type { SourceFile } from '../../scripts/lib/sources';
 
 describe('renderingForms', () => {
@@ -75,5 +75,45 @@ describe('sourceLineReferences', () => {
     expect(rules('source 001 line 4')[0]).toContain('line 4 of source 001, expected a line number from 1 to 3');
     expect(rules('line 2')[0]).toContain('without a source');
     expect(rules('line 2', '001_x.txt')).toEqual([]);
+  });
+});
+
+describe('quotations of English in a translator\'s note (issue 27)', () => {
+  const english = new EditionEnglish([
+    { id: 'doc-a', clauses: [{ id: '1', text: { zh: '', en: 'Explore and/or pursue cooperation on the Platform’s network.' } }, { id: '2', text: { zh: '', en: 'Promote agri-food trade.' } }] },
+  ] as never);
+  const rules = (text: string, language: 'en' | 'zh' = 'en') => checkNoteText({ file: 'f', at: [], text, language, document: 'doc-a', clause: '1', quotesEnglish: true }, english, new Map()).map((f) => `${f.ruleId}:${f.match}`);
+
+  test('finds outermost quotations, not apostrophes', () => {
+    expect(quotations('the ‘Platform’s network’ and “Operation ‘Mekong Dragon’”, Leaders’ texts').map((q) => q.form)).toEqual(['Platform’s network', 'Operation ‘Mekong Dragon’']);
+  });
+
+  test('a quotation the clause no longer prints is an error, whatever the verb before it', () => {
+    expect(rules('“Explore and/or carry out” renders 探讨和或开展.')).toEqual(['quotation-not-in-english:Explore and/or carry out']);
+    expect(rules('“Explore and/or pursue” renders 探讨和或开展, and ‘the Platform’s network’ refers back.')).toEqual([]);
+  });
+
+  test('is checked in the clauses its sentence cites', () => {
+    expect(rules('农食 is ‘agri-food’ (doc-a#2).')).toEqual([]);
+    expect(rules('农食 is ‘agri-food’.')).toEqual(['quotation-not-in-english:agri-food']);
+  });
+
+  test('leaves alone literal glosses, hypothetical renderings and other texts\' English, and lists after them', () => {
+    expect(rules('粮食 (literally ‘grain’, ‘cereals’) is rendered ‘pursue cooperation’.')).toEqual([]);
+    expect(rules('Read as a clause break, it would give ‘strengthen technology’. The official English reads ‘the Kingdom of Thailand’.')).toEqual([]);
+    expect(rules('粮食 (literally ‘grain’) is ‘food’.')).toEqual(['quotation-not-in-english:food']);
+    expect(rules('“农食”字面为“agricultural and food”，英文作“agri-food”。', 'zh')).toEqual(['quotation-not-in-english:agri-food']);
+  });
+});
+
+describe('quotations of a source line (issue 27)', () => {
+  const sources = new Map([['004_x.txt', { file: '004_x.txt', lines: ['标题', '', '来源:\u00a0 2020-11-12', '本计划(一)旨在加强合作。'] } as unknown as SourceFile]]);
+  const rules = (text: string) => checkNoteText({ file: 'f', at: [], text, language: 'en' }, new EditionEnglish([]), sources).map((f) => f.ruleId);
+
+  test('must stand in the line the sentence names, as received or as displayed, with … for words left out', () => {
+    expect(rules('The date line (source 004, line 3: “来源: 2020-11-12”) has no source name.')).toEqual(['quotation-not-in-source']);
+    expect(rules('The date line (source 004, line 3) begins “来源:” and ends with the date.')).toEqual([]);
+    expect(rules('Source 004 line 4 reads “本计划（一）旨在……合作”.')).toEqual([]);
+    expect(rules('Source 004 lines 1-4 print “旨在加强”.')).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ describe('glossary definitions that state a fact of the corpus', () => {
   test('senior-officials-meeting: the report goes through the SOM to the Foreign Ministers\' Meeting, in zh as in en', () => {
     expect(clauseZh('lmc-poa-2018-2022', '3.p3')).toContain('通过高官会向外长会提交');
     const { definition } = term('senior-officials-meeting');
-    expect(definition.en).toMatch(/reports annually to the Foreign Ministers' Meeting/u);
+    expect(definition.en).toMatch(/reports annually to the Foreign Ministers’ Meeting/u);
     // 通过外长会报告 would send the report "through" the FMM, the reverse of the clause.
     expect(definition.zh).not.toContain('通过外长会');
     expect(definition.zh).toContain('向外长会报告');
