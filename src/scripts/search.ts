@@ -95,7 +95,7 @@ const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter
 /** Fills a label's {placeholders}. */
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/gu, (_, k: string) => String(values[k] ?? ''));
 const quote = (text: string) => fill(labels.quoted!, { text });
-const list_ = (items: string[]) => items.join(labels.listSeparator!);
+const joinList = (items: string[]) => items.join(labels.listSeparator!);
 
 /** Each run takes a ticket; a run whose ticket is no longer the latest drops its results. */
 let latest = 0;
@@ -173,7 +173,7 @@ function summary(result: Answer, q: string, shown: number): string {
   const sentences: string[] = [];
   for (const c of result.corrections) sentences.push(fill(labels.corrected!, { from: quote(c.from), to: quote(c.to) }));
   const unknown = result.unmatched.map((i) => quote(result.query.parts[i]!.text));
-  if (unknown.length) sentences.push(fill(labels.unmatched!, { words: list_(unknown) }));
+  if (unknown.length) sentences.push(fill(labels.unmatched!, { words: joinList(unknown) }));
   else if (!result.complete) sentences.push(labels.partial!);
   const more = total > shown ? fill(labels.firstShown!, { n: shown }) : '';
   sentences.push(fill(total === 1 ? labels.oneResult! : labels.results!, { n: total, q: searched, more }));

@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stemmer } from 'stemmer';
 import { ROOT } from '../../scripts/lib/paths';
+import { prng } from '../../scripts/lib/synthetic';
 
 export interface ClauseProbe {
   /** document#clause */
@@ -52,18 +53,6 @@ function hash(text: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h;
-}
-
-/** A small deterministic generator (mulberry32). */
-function generator(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -106,7 +95,7 @@ export function clauseProbes(clauses: ClauseText[] = builtClauses()): ClauseProb
   };
 
   return clauses.map((c) => {
-    const random = generator(hash(c.key));
+    const random = prng(hash(c.key));
     const us = units(c.zh);
     const starts = us.flatMap((u, i) => (u.kind === 'other' ? [] : [i]));
     const zh: string[] = [];
