@@ -277,7 +277,9 @@ async function readerExperience() {
   const server = await serveStatic(dist);
   const browser = await launchBrowser();
   const pages: { url: string; htmlRaw: number; htmlGzip: number; cssGzip: number; jsGzip: number; assetsRaw: number; textGzip: number; ratio: number }[] = [];
-  for (const url of ['en/lmc-poa-2023-2027/', 'zh/asean-china-poa-2021-2025/', 'en/lmc-poa-2018-2022/4.2.5/']) {
+  // Every document page in both interfaces (issue 24's budget: at most 1.6 × their text), and a clause page.
+  const documentIds = (JSON.parse(await readFile(path.join(dist, 'data', 'index.json'), 'utf8')) as { documents: { id: string }[] }).documents.map((d) => d.id);
+  for (const url of [...['zh', 'en'].flatMap((lang) => documentIds.map((id) => `${lang}/${id}/`)), 'en/lmc-poa-2018-2022/4.2.5/']) {
     const page = await browser.context.newPage();
     const files: string[] = [];
     page.on('requestfinished', (r) => files.push(new URL(r.url()).pathname));
@@ -304,7 +306,35 @@ async function readerExperience() {
   const lighthouseUrls = ['zh', 'en'].flatMap((lang) => ['', 'search/', 'compare/', ...index.documents.map((d) => `${d.id}/`)].map((p) => `${lang}/${p}`));
   const lighthouse = (await lighthousePages(lighthouseUrls.map((u) => `${server.url}${u}`), LIGHTHOUSE_RUNS)).map((p) => ({ ...p, url: p.url.slice(server.url.length) }));
   await server.close();
-  return { pages, ...searches, lighthouse };
+  return { pages, clausePages: await clausePageSizes(dist, documentIds), ...searches, lighthouse };
+}
+
+/**
+ * Every clause page's transfer (issue 24's budget: under 12 KB): its HTML and the stylesheets
+ * and scripts it names, each gzipped, read from dist/ without a browser.
+ */
+async function clausePageSizes(dist: string, documentIds: string[]) {
+  const gz = new Map<string, number>();
+  const gzipOf = async (file: string) => {
+    if (!gz.has(file)) gz.set(file, gzipSync(await readFile(file)).length);
+    return gz.get(file)!;
+  };
+  const sizes: { url: string; htmlRaw: number; bytes: number }[] = [];
+  for (const lang of ['zh', 'en']) {
+    for (const id of documentIds) {
+      const folder = path.join(dist, lang, id);
+      for (const entry of await readdir(folder, { withFileTypes: true })) {
+        if (!entry.isDirectory()) continue;
+        const file = path.join(folder, entry.name, 'index.html');
+        const html = await readFile(file, 'utf8');
+        let bytes = gzipSync(html).length;
+        for (const m of html.matchAll(/<(?:link rel="stylesheet" href|script type="module" src)="([^"]+)"/gu)) bytes += await gzipOf(path.resolve(path.dirname(file), m[1]!));
+        sizes.push({ url: `${lang}/${id}/${entry.name}/`, htmlRaw: Buffer.byteLength(html), bytes });
+      }
+    }
+  }
+  sizes.sort((a, b) => b.bytes - a.bytes);
+  return { count: sizes.length, maxBytes: sizes[0]?.bytes ?? 0, medianBytes: sizes[Math.floor(sizes.length / 2)]?.bytes ?? 0, largest: sizes.slice(0, 5) };
 }
 
 /** The report's lines on the cold first search. */
@@ -400,6 +430,8 @@ const readerSection = reader ? [
   '| reading page | HTML gzip | CSS gzip | JS gzip | text gzip | (HTML+CSS+JS)/text |',
   '|---|---|---|---|---|---|',
   ...reader.pages.map((p) => `| ${p.url} | ${p.htmlGzip} B | ${p.cssGzip} B | ${p.jsGzip} B | ${p.textGzip} B | ${p.ratio} |`),
+  '',
+  `Clause pages (${reader.clausePages.count}), HTML with the stylesheets and scripts they load, each gzipped: largest ${reader.clausePages.maxBytes} B, median ${reader.clausePages.medianBytes} B; the five largest: ${reader.clausePages.largest.map((p) => `${p.url} ${p.bytes} B`).join(', ')}.`,
   '',
   ...searchLines(reader),
   '',

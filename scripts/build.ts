@@ -4,16 +4,22 @@
  * (`-- --root DIR` builds another project with this code; the benchmark does).
  * Prints one progress line per stage, and a summary of warnings after the content stages.
  *
+ * Everything after the content stages is written into a staging folder that replaces dist/
+ * only once every stage has passed (the XML check and the offline list last): a build that
+ * fails leaves the previous dist/ as it was, never a half-finished one. Its last act is the
+ * stamp of what dist/ was built from (scripts/lib/build-stamp.ts), which `npm run package` reads.
+ *
  * The content pipeline runs in a process of its own, and the stages after Astro read the
  * data files it wrote: its model (about 1 GB at 100 times the corpus) is gone before
  * Astro starts, so the two never share the machine's memory.
  */
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { editionSchema } from '../src/schemas/edition';
 import { report, rootArgument } from './build-content';
+import { clearStamp, writeStamp } from './lib/build-stamp';
 import { readDataFile } from './lib/data-file';
 import { Diagnostics } from './lib/diagnostics';
 import { writeDownloads, writeRedirectPages, writeRetiredPages } from './lib/downloads';
@@ -27,6 +33,8 @@ import { writeSearchIndex } from './lib/search-index';
 import { NOTES_FILE, writeAdministratorNotes, writeSitemap } from './lib/sitemap';
 import { publishedBase } from '../src/lib/site-address';
 import { astroBuild, exitCode } from './lib/site';
+import { megabytes, writeOfflineManifest } from './lib/offline';
+import { checkXmlFiles } from './lib/xml-check';
 
 /** Runs scripts/build-content.ts on `root` in a child process; it prints its own progress and warnings. */
 async function contentProcess(root: string): Promise<void> {
@@ -39,11 +47,25 @@ async function contentProcess(root: string): Promise<void> {
   if (code !== 0) process.exit(code);
 }
 
+/** Puts the finished site in place of dist/ (a rename: a server reading dist/ sees one or the other). */
+async function publish(staging: string, dist: string): Promise<void> {
+  const old = `${dist}.old`;
+  await rm(old, { recursive: true, force: true });
+  await rename(dist, old).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await rename(staging, dist);
+  await rm(old, { recursive: true, force: true });
+}
+
 const paths = projectPaths(rootArgument());
-const outDir = path.join(paths.root, 'dist');
+const dist = path.join(paths.root, 'dist');
+const outDir = `${dist}.partial`;
 const hooks = progressHooks();
 const diagnostics = new Diagnostics();
 try {
+  await clearStamp(paths.root);
+  await rm(outDir, { recursive: true, force: true });
   await hooks.stage('content', () => contentProcess(paths.root), () => 'content/generated/');
   const edition = await readDataFile(editionSchema, paths.edition, display(paths.root, paths.edition), diagnostics);
   const redirects = await readRedirects(paths, diagnostics);
@@ -66,10 +88,14 @@ try {
   }, (n) => `${n} files: CSV, Akoma Ntoso, citations, redirect pages, ${site ? 'sitemap, ' : ''}${NOTES_FILE}`);
   await hooks.stage('search', () => writeSearchIndex(documents, outDir), (r) => `${r.records} clause records, ${Math.round(r.bytes / 1024)} KB`);
   await hooks.stage('finalise', async () => {
-    const finished = await finaliseSite(outDir);
+    const finished = await finaliseSite(outDir, { shownAs: 'dist' });
     await writeServerConfigs(paths.root, outDir, sitePolicy());
     return finished;
   }, (r) => `${r.pages} pages: relative links, CSP; .htaccess, web.config`);
+  await hooks.stage('xml', () => checkXmlFiles(outDir, (f) => display(paths.root, f).replace(/^dist\.partial\//u, 'dist/')), (n) => `${n} XML files well-formed`);
+  await hooks.stage('offline', () => writeOfflineManifest(outDir), (m) => `${m.files.length} files, ${megabytes(m.bytes)} in offline.json`);
+  await publish(outDir, dist);
+  await writeStamp(paths.root, site);
   // The content process printed its own; these are from this process's reading of edition.yaml and redirects.yaml.
   if (diagnostics.warnings.length) report(diagnostics);
   // Said plainly, last: where this build's citations point (issue 28).
@@ -80,5 +106,6 @@ try {
               are served from; no sitemap.xml. For a server: SITE_URL=https://…/ npm run build (see dist/${NOTES_FILE})
 `);
 } catch (error) {
+  await rm(outDir, { recursive: true, force: true });
   report(diagnostics, error);
 }

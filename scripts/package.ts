@@ -3,7 +3,9 @@
  * of the site for administrators, with SHA256SUMS, INSTALL.txt and the nginx files filled in
  * for URL, verified after writing by unpacking it and checking every sum. Canonical links,
  * citations and the sitemap carry the published base, so the package refuses to go without
- * one; it builds dist/ for that URL unless dist/ was built for it already.
+ * one, and checks it (scheme, host name, path) before anything is built. It builds dist/ for
+ * that URL unless the last build finished, for that URL, from the content and code as they
+ * are now (scripts/lib/build-stamp.ts).
  */
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -11,14 +13,15 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { staleReason } from './lib/build-stamp';
 import { ROOT } from './lib/paths';
-import { nginxSite, nginxSnippet, sitePolicy } from './lib/server-config';
+import { apacheConf, checkSiteUrl, nginxSite, nginxSnippet, sitePolicy } from './lib/server-config';
 
 /** Where INSTALL.txt tells administrators to put the site's files. */
 const SERVER_ROOT = '/srv/mekong-plans/';
 const USAGE = 'Usage: npm run package -- --site-url https://intranet.example/lmc/   (or SITE_URL=https://intranet.example/lmc/ npm run package)';
 
-/** The published base URL from `--site-url URL`, `--site-url=URL` or SITE_URL; exits with what to pass if there is none. */
+/** The published base URL from `--site-url URL`, `--site-url=URL` or SITE_URL; exits with what to pass if there is none or it is not one. */
 function publishedBase(): URL {
   const args = process.argv.slice(2);
   const at = args.findIndex((a) => a === '--site-url' || a.startsWith('--site-url='));
@@ -27,24 +30,24 @@ function publishedBase(): URL {
     process.stderr.write(`npm run package needs the address the site will be published at: its canonical links, citations and sitemap carry it.\n${USAGE}\n`);
     process.exit(2);
   }
-  let url: URL;
-  try {
-    url = new URL(given.endsWith('/') ? given : `${given}/`);
-  } catch {
-    url = new URL('invalid:');
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
-    process.stderr.write(`Unexpected site URL \`${given}\`, expected an http or https address without query or fragment.\n${USAGE}\n`);
+  const checked = checkSiteUrl(given);
+  if (typeof checked === 'string') {
+    process.stderr.write(`${checked}\n${USAGE}\n`);
     process.exit(2);
   }
-  return url;
+  return checked;
 }
 
 const site = publishedBase();
 const dist = path.join(ROOT, 'dist');
-const builtFor = existsSync(path.join(dist, 'sitemap.xml')) ? /<loc>([^<]+)<\/loc>/u.exec(await readFile(path.join(dist, 'sitemap.xml'), 'utf8'))?.[1] : undefined;
-if (!existsSync(path.join(dist, 'index.html')) || builtFor !== site.href) {
-  process.stdout.write(`Building dist/ for ${site.href}${builtFor ? ` (it was built for ${builtFor})` : ''}\n`);
+async function files(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')).sort();
+}
+
+const stale = await staleReason(ROOT, site.href);
+if (stale) {
+  process.stdout.write(`Building dist/ for ${site.href} (${stale})\n`);
   const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, SITE_URL: site.href, ASTRO_TELEMETRY_DISABLED: '1' } });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
@@ -52,55 +55,62 @@ const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), '
 const name = `mekong-plans-${version}`;
 const outDir = path.join(ROOT, 'packages');
 const staging = await mkdtemp(path.join(os.tmpdir(), 'mekong-package-'));
-const top = path.join(staging, name);
-
-await cp(dist, path.join(top, 'site'), { recursive: true });
-// The configurations, filled in for the published address: nginx's files, and Apache's 404 page path.
-const base = site.pathname;
-const values = { base, siteRoot: SERVER_ROOT, csp: sitePolicy() };
-await mkdir(path.join(top, 'server', 'nginx', 'snippets'), { recursive: true });
-await mkdir(path.join(top, 'server', 'nginx', 'sites-available'), { recursive: true });
-await writeFile(path.join(top, 'server', 'nginx', 'snippets', 'mekong-plans.conf'), await nginxSnippet(ROOT, values));
-await writeFile(path.join(top, 'server', 'nginx', 'sites-available', 'mekong-plans'), await nginxSite(ROOT, { ...values, listen: site.port || '80', serverName: site.hostname }));
-const htaccess = path.join(top, 'site', '.htaccess');
-await writeFile(htaccess, (await readFile(htaccess, 'utf8')).replace(/^ErrorDocument 404 \/404\.html$/mu, `ErrorDocument 404 ${base}404.html`));
-await writeFile(path.join(top, 'INSTALL.txt'), install(version, site));
-
-async function files(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')).sort();
-}
-const sums: string[] = [];
-for (const file of await files(top)) sums.push(`${createHash('sha256').update(await readFile(path.join(top, file))).digest('hex')}  ${file}`);
-await writeFile(path.join(top, 'SHA256SUMS'), `${sums.join('\n')}\n`);
-
-await mkdir(outDir, { recursive: true });
-const archive = path.join(outDir, `${name}.tar.gz`);
-// Deterministic: sorted names, fixed times and owners, so the same site gives the same archive.
-execFileSync('tar', ['--sort=name', '--mtime=2000-01-01 00:00Z', '--owner=0', '--group=0', '--numeric-owner', '-czf', archive, '-C', staging, name]);
-await rm(staging, { recursive: true, force: true });
-
-// Verify: unpack and check every sum and that nothing is missing or extra.
 const check = await mkdtemp(path.join(os.tmpdir(), 'mekong-verify-'));
-execFileSync('tar', ['-xzf', archive, '-C', check]);
-const unpacked = path.join(check, name);
-const listed = (await readFile(path.join(unpacked, 'SHA256SUMS'), 'utf8')).trim().split('\n').map((l) => l.split('  ') as [string, string]);
-const present = (await files(unpacked)).filter((f) => f !== 'SHA256SUMS');
-const problems: string[] = [];
-for (const [sum, file] of listed) {
-  const actual = existsSync(path.join(unpacked, file)) ? createHash('sha256').update(await readFile(path.join(unpacked, file))).digest('hex') : 'missing';
-  if (actual !== sum) problems.push(`${file}: ${actual === 'missing' ? 'missing' : 'checksum differs'}`);
+const top = path.join(staging, name);
+const archive = path.join(outDir, `${name}.tar.gz`);
+// Whatever happens below, no copy of the site is left in the temporary folder.
+try {
+  await cp(dist, path.join(top, 'site'), { recursive: true });
+  // The configurations, filled in for the published address: nginx's files, and Apache's 404 page path.
+  const base = site.pathname;
+  const values = { base, siteRoot: SERVER_ROOT, csp: sitePolicy() };
+  await mkdir(path.join(top, 'server', 'nginx', 'snippets'), { recursive: true });
+  await mkdir(path.join(top, 'server', 'nginx', 'sites-available'), { recursive: true });
+  await writeFile(path.join(top, 'server', 'nginx', 'snippets', 'mekong-plans.conf'), await nginxSnippet(ROOT, values));
+  await writeFile(path.join(top, 'server', 'nginx', 'sites-available', 'mekong-plans'), await nginxSite(ROOT, { ...values, listen: site.port || '80', serverName: site.hostname }));
+  const htaccess = path.join(top, 'site', '.htaccess');
+  await writeFile(htaccess, (await readFile(htaccess, 'utf8')).replace(/^ErrorDocument 404 \/404\.html$/mu, `ErrorDocument 404 ${base}404.html`));
+  await mkdir(path.join(top, 'server', 'apache'), { recursive: true });
+  await writeFile(path.join(top, 'server', 'apache', 'mekong-plans.conf'), await apacheConf(ROOT, apacheFolder(base)));
+  await writeFile(path.join(top, 'INSTALL.txt'), install(version, site));
+
+  const sums: string[] = [];
+  for (const file of await files(top)) sums.push(`${createHash('sha256').update(await readFile(path.join(top, file))).digest('hex')}  ${file}`);
+  await writeFile(path.join(top, 'SHA256SUMS'), `${sums.join('\n')}\n`);
+
+  await mkdir(outDir, { recursive: true });
+  // Deterministic: sorted names, fixed times, owners and modes (not the packager's umask), so the same site gives the same archive.
+  execFileSync('tar', ['--sort=name', '--mtime=2000-01-01 00:00Z', '--owner=0', '--group=0', '--numeric-owner', '--mode=u+rwX,go+rX,go-w', '-czf', archive, '-C', staging, name]);
+
+  // Verify: unpack and check every sum and that nothing is missing or extra.
+  execFileSync('tar', ['-xzf', archive, '-C', check]);
+  const unpacked = path.join(check, name);
+  const listed = (await readFile(path.join(unpacked, 'SHA256SUMS'), 'utf8')).trim().split('\n').map((l) => l.split('  ') as [string, string]);
+  const present = (await files(unpacked)).filter((f) => f !== 'SHA256SUMS');
+  const problems: string[] = [];
+  for (const [sum, file] of listed) {
+    const actual = existsSync(path.join(unpacked, file)) ? createHash('sha256').update(await readFile(path.join(unpacked, file))).digest('hex') : 'missing';
+    if (actual !== sum) problems.push(`${file}: ${actual === 'missing' ? 'missing' : 'checksum differs'}`);
+  }
+  const listedNames = new Set(listed.map(([, f]) => f));
+  for (const file of present) if (!listedNames.has(file)) problems.push(`${file}: not in SHA256SUMS`);
+  if (problems.length) {
+    process.stderr.write(`Archive verification failed:\n${problems.join('\n')}\n`);
+    process.exitCode = 1;
+  } else {
+    const archiveSum = createHash('sha256').update(await readFile(archive)).digest('hex');
+    await writeFile(`${archive}.sha256`, `${archiveSum}  ${path.basename(archive)}\n`);
+    process.stdout.write(`Wrote ${path.relative(ROOT, archive)} (${listed.length} files verified)\nsha256 ${archiveSum}\n`);
+  }
+} finally {
+  await rm(staging, { recursive: true, force: true });
+  await rm(check, { recursive: true, force: true });
 }
-const listedNames = new Set(listed.map(([, f]) => f));
-for (const file of present) if (!listedNames.has(file)) problems.push(`${file}: not in SHA256SUMS`);
-await rm(check, { recursive: true, force: true });
-if (problems.length) {
-  process.stderr.write(`Archive verification failed:\n${problems.join('\n')}\n`);
-  process.exit(1);
+
+/** Where INSTALL.txt tells Apache administrators to put the site: Debian's document root, then the base path. */
+function apacheFolder(base: string): string {
+  return `/var/www/html${base === '/' ? '' : base.slice(0, -1)}`;
 }
-const archiveSum = createHash('sha256').update(await readFile(archive)).digest('hex');
-await writeFile(`${archive}.sha256`, `${archiveSum}  ${path.basename(archive)}\n`);
-process.stdout.write(`Wrote ${path.relative(ROOT, archive)} (${listed.length} files verified)\nsha256 ${archiveSum}\n`);
 
 function install(v: string, url: URL): string {
   const base = url.pathname;
@@ -120,11 +130,12 @@ opened directly from a disk or USB stick. SHA256SUMS lists a checksum for every 
   Get-FileHash -Algorithm SHA256 (Windows PowerShell, file by file)
 
 Every server below sends the same headers: the Content-Security-Policy (only the site
-itself; frame-ancestors 'none'), X-Content-Type-Options: nosniff and Referrer-Policy:
-same-origin. Pagefind's index files (.pagefind, .pf_meta, .pf_index, .pf_fragment,
+itself; frame-ancestors 'none'), X-Frame-Options: DENY, X-Content-Type-Options: nosniff
+and Referrer-Policy: same-origin. Pagefind's index files (.pagefind, .pf_meta, .pf_index, .pf_fragment,
 .pf_filter) are served as application/octet-stream and never compressed again; files in
 _astro/ are cached for a year, pages and data revalidate; folders are never listed;
-dotfiles are not served; a missing address gets the site's 404 page.
+dotfiles are not served; no symbolic link inside the folder is followed (IIS: see below); redirects never
+name the host a client claimed; a missing address gets the site's 404 page.
 
 Just open it
   Open site/index.html in a browser. Reading, navigation and data files work. Search needs
@@ -162,16 +173,20 @@ ${sub ? `     a. Beside what the server already serves, at ${base}: the snippet.
 
 Apache (Debian: apache2)
   1. Copy the contents of site/, .htaccess included, to the folder served at ${base},
-     e.g. sudo cp -r site/. /var/www/html${sub ? base.slice(0, -1) : ''}/
+     e.g. sudo cp -r site/. ${apacheFolder(base)}/
   2. Enable the modules the .htaccess uses:
        sudo a2enmod headers mime alias setenvif
-  3. Let the .htaccess work there (Debian's default is AllowOverride None, which ignores
-     it): in the site's configuration (e.g. /etc/apache2/sites-available/000-default.conf)
-     add
-       <Directory /var/www/html${sub ? base.slice(0, -1) : ''}>
-           AllowOverride FileInfo Indexes Options=Indexes
-       </Directory>
+  3. Give the folder its settings (server/apache/mekong-plans.conf, written for
+     ${apacheFolder(base)}: change the <Directory> line if the files are elsewhere):
+       sudo cp server/apache/mekong-plans.conf /etc/apache2/conf-available/
+       sudo a2enconf mekong-plans
+     It lets the .htaccess work (Debian's default, AllowOverride None, ignores it: folders
+     are listed and no header is sent), follows no symbolic link inside the site, and makes
+     redirects name the server by its ServerName rather than the Host a client sends: the
+     VirtualHost that serves the site needs the line
+       ServerName ${url.hostname}
   4. sudo apache2ctl configtest && sudo systemctl reload apache2
+  5. Check: curl -sI ${url.href}zh answers 301 with Location: ${url.href}zh/
   The .htaccess sets Options -Indexes (no folder listings), the MIME types, compression
   exclusions, caching, the headers and the 404 page (ErrorDocument ${base}404.html).
 
@@ -179,11 +194,14 @@ IIS
   1. Copy the contents of site/ into the site or application folder served at ${base}.
   2. Install the Static Content feature; web.config does the rest: the MIME types (IIS
      refuses unknown extensions otherwise: .pagefind, .pf_meta, .pf_index, .pf_fragment,
-     .pf_filter, .json, .wasm, .csv), no directory browsing, caching, the headers and
-     the 404 page.
+     .pf_filter, .json, .wasm, .csv), no directory browsing, no path with a segment
+     starting with a dot, caching, the headers and the 404 page.
+  IIS has no setting that stops it following symbolic links and junctions inside the
+  folder: the site has none, so let no one add any.
 
 Updating
   Replace the whole folder with the new edition's site/. Clause addresses stay the same
-  from one edition to the next.
+  from one edition to the next. Readers who saved the edition for offline reading (about
+  page, "Read offline") get the new one the next time they open the site.
 `;
 }

@@ -24,8 +24,8 @@ function variantNote(v: Variants['variants'][number], base: string, witness: str
   const follows = v.adopt === 'witness';
   return {
     kind: 'variant',
-    zh: `异文：底本（${shortName(base)}）作“${v.base}”，繁体本（${shortName(witness)}）作“${v.witnessOriginal}”（转为简体：“${v.witness}”）。${follows ? `本版从${shortName(witness)}。` : '本版从底本。'}${v.judgement.zh}`,
-    en: `Variant: the base witness (${shortName(base)}) reads “${v.base}”; the Traditional-script witness (${shortName(witness)}) reads “${v.witnessOriginal}” (“${v.witness}” in Simplified). ${follows ? `This edition follows ${shortName(witness)}.` : 'This edition keeps the base reading.'} ${v.judgement.en}`,
+    zh: `底本（${shortName(base)}）作“${v.base}”，繁体本（${shortName(witness)}）作“${v.witnessOriginal}”（转为简体：“${v.witness}”）。${follows ? `本版从${shortName(witness)}。` : '本版从底本。'}${v.judgement.zh}`,
+    en: `The base witness (${shortName(base)}) reads “${v.base}”; the Traditional-script witness (${shortName(witness)}) reads “${v.witnessOriginal}” (“${v.witness}” in Simplified). ${follows ? `This edition follows ${shortName(witness)}.` : 'This edition keeps the base reading.'} ${v.judgement.en}`,
   };
 }
 

@@ -11,11 +11,15 @@ type CsvRow = z.infer<typeof csvRowSchema>;
 // A cell a spreadsheet would read as a formula (= + - @, or a tab or carriage return before
 // one) is neutralised with a leading apostrophe, as OWASP recommends against CSV injection.
 const FORMULA = /^[=+\-@\t\r]/u;
+// Where the spreadsheet's list separator is ; (de-DE, fr-FR…) it splits a double-clicked file
+// on every ; (and some imports on tabs), quotes or not: a formula could start after any
+// separator in the text, so one there gets the apostrophe too.
+const FORMULA_AFTER_SEPARATOR = /([;,\t][ ]*)(?=[=+\-@])/gu;
 
-/** One CSV cell: neutralised if it could start a formula, quoted if it holds a separator, quote or line break. */
+/** One CSV cell: neutralised wherever a spreadsheet could start a formula, quoted if it holds a separator, quote or line break. */
 export function csvField(raw: string): string {
-  const value = FORMULA.test(raw) ? `'${raw}` : raw;
-  return /[",\n\r]/u.test(value) ? `"${value.replace(/"/gu, '""')}"` : value;
+  const value = (FORMULA.test(raw) ? `'${raw}` : raw).replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  return /[",;\n\r]/u.test(value) ? `"${value.replace(/"/gu, '""')}"` : value;
 }
 
 /**

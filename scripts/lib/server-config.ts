@@ -22,6 +22,29 @@ export function normaliseBasePath(base: string): string {
   return segments.length ? `/${segments.join('/')}/` : '/';
 }
 
+/**
+ * The published address given to `npm run package`, checked before anything is built: http or
+ * https, no query or fragment, a base path nginx can take (normaliseBasePath), and a host name
+ * that is a name or an IP address, since it is written into nginx's `server_name` as it is.
+ * Returns the URL (with its final slash), or what is wrong, in one line.
+ */
+export function checkSiteUrl(given: string): URL | string {
+  let url: URL;
+  try {
+    url = new URL(given.endsWith('/') ? given : `${given}/`);
+  } catch {
+    return `Unexpected site URL \`${given}\`, expected an http or https address without query or fragment.`;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) return `Unexpected site URL \`${given}\`, expected an http or https address without query or fragment.`;
+  if (!/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/u.test(url.hostname)) return `Unexpected host name \`${url.hostname}\` in the site URL \`${given}\`, expected letters, digits, dots and hyphens, or an IP address.`;
+  try {
+    normaliseBasePath(url.pathname);
+  } catch (error) {
+    return `${(error as Error).message}.`;
+  }
+  return url;
+}
+
 export interface NginxValues {
   /** The URL path of the site, e.g. /intranet/lmc/ (normalised). */
   base: string;
@@ -39,8 +62,15 @@ export async function nginxSnippet(root: string, values: NginxValues): Promise<s
   return text
     .replaceAll('{{BASE_NO_SLASH}}', base.slice(0, -1))
     .replaceAll('{{BASE}}', base)
+    .replaceAll('{{ROOT_NO_SLASH}}', values.siteRoot.replace(/\/+$/u, ''))
     .replaceAll('{{ROOT}}', values.siteRoot.endsWith('/') ? values.siteRoot : `${values.siteRoot}/`)
     .replaceAll('{{CSP}}', values.csp);
+}
+
+/** server/apache.conf filled in for the folder that holds the site (e.g. /var/www/html/intranet/lmc). */
+export async function apacheConf(root: string, folder: string): Promise<string> {
+  if (!/^\/[A-Za-z0-9._~/-]*$/u.test(folder)) throw new Error(`Unexpected folder \`${folder}\`, expected an absolute path of letters, digits and . _ ~ - /`);
+  return (await readFile(path.join(root, 'server', 'apache.conf'), 'utf8')).replaceAll('{{DIR}}', folder);
 }
 
 /** server/nginx-site.conf filled in: a complete server for a host name of its own (never default_server). */

@@ -10,11 +10,11 @@ export function exitCode(child: ChildProcess): Promise<number> {
   });
 }
 
-/** Runs `astro build` quietly; its output is shown only if it fails. Returns the number of HTML pages. */
+/** Runs `astro build` into `outDir`, quietly; its output is shown only if it fails. Returns the number of HTML pages. */
 export async function astroBuild(root: string, outDir: string): Promise<number> {
   const output: string[] = [];
   // npx resolves astro from node_modules and runs it on the pinned Node.
-  const child = spawn('npx', ['astro', 'build', '--silent'], {
+  const child = spawn('npx', ['astro', 'build', '--silent', '--outDir', outDir], {
     cwd: root,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -18,7 +18,7 @@ import { normaliseBasePath, sitePolicy } from './server-config';
 
 /** The response headers every server configuration sends (server/nginx-snippet.conf, htaccess, web.config). */
 export function securityHeaders(csp: string): Record<string, string> {
-  return { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin' };
+  return { 'Content-Security-Policy': csp, 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin' };
 }
 
 /** Hashed assets never change; pages and data revalidate. */
@@ -88,11 +88,31 @@ export function sitePathOf(requestPath: string, base: string): string[] | undefi
     } catch {
       return undefined;
     }
-    // web.config is IIS's configuration, refused as nginx and Apache refuse it.
-    if (s === '' || s.startsWith('.') || s.toLowerCase() === 'web.config' || /[/\\\0]/u.test(s)) return undefined;
+    // web.config is IIS's configuration, refused as nginx and Apache refuse it. On Windows a
+    // name is the same with dots or spaces after it, or with a stream (`::$DATA`): no segment
+    // of the site ends so or holds a colon.
+    if (s === '' || s.startsWith('.') || s.toLowerCase() === 'web.config' || /[/\\\0:]|[. ]$/u.test(s)) return undefined;
     decoded.push(s);
   }
   return decoded;
+}
+
+/**
+ * One byte range as RFC 9110 reads `Range: bytes=…` for a file of `size` bytes: the range to
+ * send, 'unsatisfiable' (416), or undefined to send the whole file (no range, several, or a
+ * malformed one). sirv reads a suffix range (`bytes=-5`) as the first bytes and drops the
+ * connection on a reversed or huge one; it is given only the canonical form this returns.
+ */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const m = header === undefined ? null : /^bytes=(\d*)-(\d*)$/u.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return undefined;
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    return suffix === 0 || size === 0 ? 'unsatisfiable' : { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  return start >= size || start > end ? 'unsatisfiable' : { start, end };
 }
 
 /** Serves `dir` at `http://127.0.0.1:<port><base>`; port 0 picks a free one. */
@@ -175,6 +195,15 @@ export async function serveStatic(dir: string, options: { port?: number; base?: 
       return fail(res, 503, 'Service unavailable: try again'); // EMFILE and the like: passing
     }
 
+    if (req.headers.range !== undefined) {
+      const range = byteRange(req.headers.range, info.size);
+      if (range === 'unsatisfiable') {
+        res.writeHead(416, { 'Content-Range': `bytes */${info.size}`, 'Content-Type': TYPES['.txt']! }).end(head ? undefined : 'Range not satisfiable\n');
+        return;
+      }
+      if (range) req.headers.range = `bytes=${range.start}-${range.end}`;
+      else delete req.headers.range;
+    }
     const type = TYPES[path.extname(segments.at(-1)!)] ?? '';
     const gzip = !head && !req.headers.range && /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? '')) && COMPRESSIBLE.test(type || 'text/html');
     // sirv pipes a read stream into the response: make sure the stream is closed when the

@@ -29,6 +29,8 @@ import { parseDataText } from './data-file';
 import { Diagnostics } from './diagnostics';
 import { CommitmentReader } from './commitments';
 import { draftClauses, type Model } from './model';
+import { printedTitles } from './names';
+import { collectNoteTexts, quotations } from './note-checks';
 import { readMarker } from './numbering';
 import { sha256Hex, writeReviews } from './reviews';
 import type { SourceFile } from './sources';
@@ -245,11 +247,19 @@ function joinEdges(recipe: Recipe, sources: Map<string, SourceFile>): [string, n
   return edges;
 }
 
-/** The words the perturbation keeps: the glossary's Chinese forms and the text splits are anchored on. */
+/**
+ * The words the perturbation keeps: the glossary's Chinese forms, the titles the texts print in
+ * 《》, the text splits are anchored on, and the Chinese the notes quote.
+ */
 function protectedWords(model: Model): Set<string> {
   const words = new Set<string>();
   for (const term of model.glossary?.data.terms ?? []) for (const form of [term.zh, ...term.zhVariants]) words.add(form);
   for (const recipe of model.recipes) for (const segment of recipe.data.text) for (const s of segment.split ?? []) words.add(s.after);
+  // Titles in 《》 are names: each stays as printed, so the names stage finds it registered.
+  for (const doc of model.documents) for (const c of doc.clauses) for (const zh of [c.heading?.zh ?? '', c.text.zh]) for (const { title } of printedTitles(zh)) words.add(title);
+  // The Chinese that notes quote from source lines (quotation-not-in-source reads it there).
+  const notes = collectNoteTexts({ root: '', documents: model.documents, recipes: model.recipes, translations: model.translations, glossary: model.glossary, variants: [], sources: model.sources });
+  for (const note of notes) for (const { form } of quotations(note.text)) for (const part of form.split(/…+|\.\.\./u)) if (HAN.test(part)) words.add(part);
   // Compared as the normalised text reads them.
   return new Set([...words].map((w) => [...w].filter((ch) => !TRANSPARENT.test(ch)).map(normalChar).join('')).filter(Boolean));
 }
@@ -321,7 +331,7 @@ export async function writeSyntheticCorpus(model: Model, realRoot: string, root:
       // A second witness is kept as lines excluded as a duplicate, so that every line is accounted for.
       const witnesses = recipe.data.witnesses.map((w) => ({
         file: files.get(w.file)!, lines: w.lines, kind: 'duplicate',
-        reason: { en: 'A second witness of this text, not collated in the benchmark\'s synthetic corpora.', zh: '本文的另一文本，基准测试的合成语料不作校勘。' },
+        reason: { en: 'A second witness of this text, not collated in the benchmark’s synthetic corpora.', zh: '本文的另一文本，基准测试的合成语料不作校勘。' },
       }));
       if (witnesses.length) {
         doc.delete('witnesses');

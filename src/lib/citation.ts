@@ -154,7 +154,10 @@ export function chicagoCitation(m: CitationModel, accessed = m.accessed): string
   return parts.join(' ');
 }
 
-const bibEscape = (s: string) => s.replace(/([{}\\&%$#_])/gu, '\\$1');
+// BibTeX counts every brace, escaped or not, so a brace in a value is written as a command
+// (\textbraceleft{}) and the entry always closes where it should; a backslash likewise.
+const BIB_ESCAPES: Record<string, string> = { '{': '\\textbraceleft{}', '}': '\\textbraceright{}', '\\': '\\textbackslash{}', '&': '\\&', '%': '\\%', $: '\\$', '#': '\\#', _: '\\_' };
+const bibEscape = (s: string) => s.replace(/[{}\\&%$#_]/gu, (c) => BIB_ESCAPES[c]!);
 
 /** BibTeX (@misc, which BibTeX and biblatex both read); `accessed` may be a placeholder. */
 export function bibtex(m: CitationModel, accessed = m.accessed): string {

@@ -5,19 +5,25 @@
  */
 import type { Lang } from '../i18n/ui';
 import { getDocument } from './data';
-import { referenceLabel } from './reference-labels';
+import { clausePosition, referenceLabel } from './reference-labels';
 import { findReferences } from './references';
 import { clauseUrl } from './urls';
 
 export type ProsePart = string | { href: string; label: string };
 
-/** `text` (in language `lang`) as parts; links point into the `ui` interface. */
-export function proseParts(text: string, lang: Lang, ui: Lang): ProsePart[] {
+/**
+ * `text` (in language `lang`) as parts; links point into the `ui` interface. On a document
+ * page (`here` is its id) a reference into the same document points at the clause on the page
+ * and is named by its position only.
+ */
+export function proseParts(text: string, lang: Lang, ui: Lang, here?: string): ProsePart[] {
   const parts: ProsePart[] = [];
   let at = 0;
   for (const ref of findReferences(text)) {
     parts.push(text.slice(at, ref.index));
-    parts.push({ href: clauseUrl(ui, ref.document, ref.clause), label: referenceLabel(lang, getDocument(ref.document), ref.clause) });
+    // Within the document being read, its position alone names it (第2.1.6条, clause 2.1.6).
+    const doc = getDocument(ref.document);
+    parts.push(ref.document === here ? { href: `#${ref.clause}`, label: clausePosition(lang, doc, ref.clause) } : { href: clauseUrl(ui, ref.document, ref.clause), label: referenceLabel(lang, doc, ref.clause) });
     at = ref.index + ref.length;
   }
   parts.push(text.slice(at));

@@ -24,6 +24,20 @@ export const lineRange = z
   .tuple([z.number().int().positive(), z.number().int().positive()])
   .refine(([first, last]) => first <= last, 'expected the first line to be ≤ the last line');
 
+/**
+ * An absolute http or https address. Anything else a URL parser accepts (`javascript:`,
+ * `data:`, `vbscript:`, `file:`) would be published as a link that runs or opens something
+ * where an engine ignores the Content-Security-Policy (Edge's IE mode), so it is refused.
+ */
+export const httpUrl = (message = 'expected an http or https address, e.g. https://…') =>
+  z.string().url(message).refine((u) => {
+    try {
+      return /^https?:$/u.test(new URL(u).protocol);
+    } catch {
+      return false;
+    }
+  }, message);
+
 /** A calendar date written YYYY-MM-DD. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
 

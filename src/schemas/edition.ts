@@ -1,6 +1,6 @@
 /** content/edition.yaml: edition-wide settings. */
 import { z } from 'astro/zod';
-import { isoDate, localized } from './common';
+import { httpUrl, isoDate, localized } from './common';
 
 /** An edition's version, as in package.json: MAJOR.MINOR.PATCH. */
 export const editionVersion = z.string().regex(/^\d+\.\d+\.\d+$/u, 'expected a version like 0.2.0');
@@ -15,10 +15,10 @@ export const editionSchema = z
     /** The edition's name as cited. */
     name: localized,
     /**
-     * The published address, if the edition has one (SITE_URL overrides it at build time); ends
-     * with a slash. Without either, pages cite the address they are served from (issue 28).
+     * The published address, if the edition has one (SITE_URL overrides it at build time): http or
+     * https, ending with a slash. Without either, pages cite the address they are served from (issue 28).
      */
-    site: z.string().url().regex(/\/$/u, 'expected the URL to end with a slash').optional(),
+    site: httpUrl().regex(/\/$/u, 'expected the URL to end with a slash').optional(),
     /** Every edition, oldest first; the last is the one being built, and its version is package.json's. */
     editions: z.array(editionEntry).default([]),
   })

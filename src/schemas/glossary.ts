@@ -1,13 +1,13 @@
 /** content/glossary.yaml: one English rendering per term, with definitions. */
 import { z } from 'astro/zod';
-import { clauseId, documentId, localized } from './common';
+import { clauseId, documentId, httpUrl, localized } from './common';
 
 /** A source that shows an English rendering in use: a page of the owning body, or reliable usage. */
 export const renderingEvidence = z
   .object({
     /** The publication's own title, with its publisher and date. */
     title: z.string().min(1),
-    url: z.string().url('expected the address of the source, e.g. https://…'),
+    url: httpUrl('expected an http or https address of the source, e.g. https://…'),
     /** The words of the publication that print the rendering, copied exactly (issue 27; given where checked). */
     quote: z.string().min(1).max(400).optional(),
   })
@@ -59,7 +59,16 @@ export const glossarySchema = z
     terms: z.array(glossaryTerm).min(1),
     exceptions: z.array(glossaryException).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((data, ctx) => {
+    // Ids are anchors (#id) and keys of /data/glossary.json: two terms with one id would share both.
+    const first = new Map<string, number>();
+    data.terms.forEach((t, i) => {
+      const at = first.get(t.id);
+      if (at !== undefined) ctx.addIssue({ code: 'custom', path: ['terms', i, 'id'], message: `expected a unique id, found \`${t.id}\` twice (first as terms.${at}.id)` });
+      else first.set(t.id, i);
+    });
+  });
 
 export type GlossaryTerm = z.infer<typeof glossaryTerm>;
 export type Rendering = z.infer<typeof rendering>;

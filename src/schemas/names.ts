@@ -5,7 +5,7 @@
  * finds candidate names in the English and warns at each one that is neither.
  */
 import { z } from 'astro/zod';
-import { localized } from './common';
+import { httpUrl, localized } from './common';
 
 /** How quotations compare with a name: one kind of quote, dash and space, any case. */
 export function foldName(text: string): string {
@@ -24,7 +24,7 @@ export const nameEvidence = z
   .object({
     /** The publication's own title, as published (not a paraphrase), with its publisher and date. */
     title: z.string().min(1),
-    url: z.string().url('expected the address of the publication, e.g. https://…'),
+    url: httpUrl('expected an http or https address of the publication, e.g. https://…'),
     /** The words of the publication that print the name, copied exactly (a phrase, not a passage). */
     quote: z.string().min(1).max(400, 'expected a short quotation: the words that print the name'),
   })

@@ -25,12 +25,12 @@ export function withServedAddress(text: string, root = servedRoot()): string {
 
 const hasBlank = (text: string | null | undefined) => !!text && ADDRESS_BLANKS.some((b) => text.includes(b));
 
-/** Fills in the blanks of the page's metadata (meta tags, JSON-LD) and of printed URLs (data-base). */
+/** Fills in the blanks of the page's metadata (meta tags, JSON-LD) and of the printed URL (data-address). */
 export function fillPageAddresses(root = servedRoot()): void {
   if (!root) return;
   for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[content]')) if (hasBlank(meta.content)) meta.content = withServedAddress(meta.content, root);
   for (const data of document.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]')) if (hasBlank(data.textContent)) data.textContent = withServedAddress(data.textContent!, root);
-  for (const el of document.querySelectorAll<HTMLElement>('[data-base]')) if (hasBlank(el.dataset.base)) el.dataset.base = withServedAddress(el.dataset.base!, root);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-address]')) if (hasBlank(el.textContent)) el.textContent = withServedAddress(el.textContent!, root);
 }
 
 /**

@@ -89,7 +89,8 @@ describe('a build without a published address', () => {
     expect(await page.evaluate(() => (document.querySelector('link[rel="canonical"]') as HTMLLinkElement).href)).toBe(`${served}index.html`);
     await page.goto(`${site.server.url}zh/lmc-poa-2023-2027/`);
     await page.waitForLoadState('networkidle');
-    expect(await page.getAttribute('.clauses[data-base]', 'data-base')).toBe(`${site.server.url}zh/lmc-poa-2023-2027/`);
+    // Print carries the document's address once, under its title (issue 24).
+    expect(await page.textContent('.print-url')).toBe(`${site.server.url}zh/lmc-poa-2023-2027/`);
     await page.close();
   });
 

@@ -36,7 +36,9 @@ describe('the citation block', () => {
     expect(csl).toMatchObject({ id: 'lmc-poa-2018-2022#4.2.5', type: 'webpage', title: '澜沧江-湄公河合作五年行动计划（2018-2022）：第4.2.5条', issued: { 'date-parts': [[2018, 1, 10]] } });
     expect(csl.accessed['date-parts'][0]).toHaveLength(3);
     expect(await page.locator('.copy-citation').first().isVisible()).toBe(true);
-    // The downloads carry what the page shows, access date included.
+    // The downloads carry what the page shows, access date included (issue 24: one click away,
+    // with BibTeX and CSL-JSON, behind a disclosure).
+    await page.locator('.more-citations > summary').click();
     for (const format of ['bibtex', 'csl']) {
       const href = (await page.getAttribute(`.citation-downloads a[data-format="${format}"]`, 'href'))!;
       expect(href).toMatch(/^blob:/u);

@@ -1,7 +1,10 @@
 /** Offline and intranet hosting: a real nginx under a sub-path, file://, no other hosts, the package. */
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmod, copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -159,6 +162,72 @@ describe('nginx under a sub-path', () => {
   });
 });
 
+describe('nginx and the security review (issue 28)', () => {
+  test('an address crafted with ..%2f segments cannot move the 404 page\'s base, stylesheet or links out of the site', async () => {
+    const page = await browser.context.newPage();
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(r.url()));
+    // nginx resolves this to /intranet/lmc/missing (so it answers with the site's 404 page), while
+    // a base taken from the path as sent would be /intranet/lmc/..%2f..%2fother/, i.e. /other/.
+    const response = await page.goto(`${nginx.origin}/intranet/lmc/..%2f..%2fother/zh/..%2f..%2fintranet/lmc/missing`);
+    expect(response!.status()).toBe(404);
+    expect(await page.evaluate(() => document.baseURI)).toBe(nginx.url);
+    expect(await page.locator('section:lang(en) a', { hasText: 'Home' }).evaluate((a) => (a as HTMLAnchorElement).href)).toBe(`${nginx.url}en/index.html`);
+    await page.waitForLoadState('networkidle');
+    expect(loaded.filter((u) => u.includes('_astro/')).every((u) => u.startsWith(`${nginx.url}_astro/`))).toBe(true);
+    await page.close();
+  });
+
+  test('redirects name a path, never the Host a client sent', async () => {
+    for (const [p, to] of [['/intranet/lmc', '/intranet/lmc/'], ['/intranet/lmc/zh', '/intranet/lmc/zh/']]) {
+      const res = await get(nginx.origin, p!, 'evil.example');
+      expect(res.status, p).toBe(301);
+      expect(res.location, p).toBe(to);
+    }
+    const own = await get(nginx.origin, '/intranet/lmc/en', nginx.serverName);
+    expect(own.location).toBe('/intranet/lmc/en/');
+  });
+
+  test('sends X-Frame-Options with every answer, for engines that ignore frame-ancestors', async () => {
+    const css = readFileSync(path.join(ROOT, 'dist/en/index.html'), 'utf8').match(/_astro\/[^"]+\.css/u)![0];
+    for (const p of ['en/', 'missing/', css]) expect((await fetch(`${nginx.url}${p}`)).headers.get('x-frame-options'), p).toBe('DENY');
+  });
+
+  test('caches only the hashed assets themselves for a year, not an error under _astro/', async () => {
+    const listing = await get(nginx.origin, '/intranet/lmc/_astro/');
+    expect(listing.status).toBe(403);
+    const res = await fetch(`${nginx.url}_astro/`);
+    expect(res.headers.get('cache-control') ?? '').not.toContain('immutable');
+  });
+
+  test('follows no symbolic link planted in the site folder', async () => {
+    // Not in os.tmpdir(): the browser helper points TMPDIR at a folder nginx's workers (www-data) cannot enter.
+    await mkdir(path.join(ROOT, 'tmp'), { recursive: true });
+    const dir = await mkdtemp(path.join(ROOT, 'tmp', 'mekong-symlinks-'));
+    await chmod(dir, 0o755);
+    const site = path.join(dir, 'site');
+    await mkdir(path.join(site, 'en'), { recursive: true });
+    await copyFile(path.join(ROOT, 'dist', '404.html'), path.join(site, '404.html'));
+    await writeFile(path.join(site, 'en', 'index.html'), '<!doctype html><title>inside</title>');
+    await writeFile(path.join(dir, 'secret.txt'), 'SECRET OUTSIDE THE SITE');
+    await symlink('/etc', path.join(site, 'etc'));
+    await symlink('../secret.txt', path.join(site, 'link-out.txt'));
+    await symlink('/etc/passwd', path.join(site, 'en', 'passwd.txt'));
+    const other = await startNginx('/intranet/lmc/', { siteRoot: site });
+    try {
+      expect((await get(other.origin, '/intranet/lmc/en/')).status).toBe(200);
+      for (const p of ['etc/passwd', 'link-out.txt', 'en/passwd.txt']) {
+        const res = await get(other.origin, `/intranet/lmc/${p}`);
+        expect(res.status, p).toBeGreaterThanOrEqual(400);
+        expect(res.body, p).not.toMatch(/root:|SECRET OUTSIDE/u);
+      }
+    } finally {
+      await other.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('opened from a folder (file://)', () => {
   test('reads and navigates, and search says it needs a web server', async () => {
     const page = await browser.context.newPage();
@@ -189,4 +258,20 @@ describe('npm run package', () => {
     expect(failure!.stderr).toContain('SITE_URL=');
   }, 60_000);
   // The archive itself is tested on a build for its address: tests/e2e/published-build.test.ts.
+
+  test.each([['http://x/a b/', 'Unexpected segment'], ['http://a;b}{$x/', 'Unexpected host name']])('refuses %j before building anything, in one line, leaving nothing in the temporary folder (security review L6)', async (url, message) => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'mekong-package-tmp-'));
+    let failure: { status: number; stdout: string; stderr: string } | undefined;
+    try {
+      execFileSync('npm', ['run', 'package', '--silent', '--', '--site-url', url], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, TMPDIR: tmp } });
+    } catch (error) {
+      failure = error as { status: number; stdout: string; stderr: string };
+    }
+    expect(failure?.status).toBe(2);
+    expect(failure!.stdout).not.toContain('Building dist/');
+    expect(failure!.stderr).toContain(message);
+    expect(failure!.stderr).not.toMatch(/^\s+at /mu);
+    expect(readdirSync(tmp).filter((f) => f.startsWith('mekong-'))).toEqual([]);
+    await rm(tmp, { recursive: true, force: true });
+  }, 60_000);
 });

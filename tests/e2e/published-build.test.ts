@@ -4,6 +4,7 @@
  * sitemap: valid against the sitemaps.org schema, and listing every page the build wrote.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -96,12 +97,26 @@ describe('npm run package', () => {
     const archive = path.join(root, 'packages', `mekong-plans-${version}.tar.gz`);
     expect(existsSync(archive)).toBe(true);
     const listing = execFileSync('tar', ['-tzf', archive], { encoding: 'utf8' });
-    for (const f of ['SHA256SUMS', 'INSTALL.txt', 'server/nginx/snippets/mekong-plans.conf', 'server/nginx/sites-available/mekong-plans', 'site/index.html', 'site/.htaccess', 'site/web.config', 'site/sitemap.xml', 'site/README.txt']) expect(listing).toContain(`mekong-plans-${version}/${f}`);
+    for (const f of ['SHA256SUMS', 'INSTALL.txt', 'server/nginx/snippets/mekong-plans.conf', 'server/nginx/sites-available/mekong-plans', 'server/apache/mekong-plans.conf', 'site/index.html', 'site/.htaccess', 'site/web.config', 'site/sitemap.xml', 'site/README.txt', 'site/offline.json', 'site/sw.js']) expect(listing).toContain(`mekong-plans-${version}/${f}`);
     const install = execFileSync('tar', ['-xzOf', archive, `mekong-plans-${version}/INSTALL.txt`], { encoding: 'utf8' });
     for (const server of ['nginx', 'Apache', 'IIS']) expect(install).toMatch(new RegExp(`^${server}`, 'mu'));
     expect(install).toContain('sudo nginx -t');
+    expect(install).toContain('sudo a2enconf mekong-plans');
+    expect(install).toContain('ServerName intranet.example');
+    const apache = execFileSync('tar', ['-xzOf', archive, `mekong-plans-${version}/server/apache/mekong-plans.conf`], { encoding: 'utf8' });
+    expect(apache).toContain('<Directory "/var/www/html/lmc">');
     const site = execFileSync('tar', ['-xzOf', archive, `mekong-plans-${version}/server/nginx/sites-available/mekong-plans`], { encoding: 'utf8' });
     expect(site).toMatch(/server_name intranet\.example;/u);
     expect(site).not.toMatch(/default_server;|\{\{/u);
   }, 120_000);
+
+  test('the archive is the same whatever the packager’s umask (security review I3)', () => {
+    const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    const archive = path.join(root, 'packages', `mekong-plans-${version}.tar.gz`);
+    const sums = ['022', '077'].map((umask) => {
+      execFileSync('sh', ['-c', `umask ${umask} && npm run package --silent -- --site-url ${PUBLISHED}`], { cwd: root, encoding: 'utf8' });
+      return createHash('sha256').update(readFileSync(archive)).digest('hex');
+    });
+    expect(sums[1]).toBe(sums[0]);
+  }, 180_000);
 });

@@ -90,15 +90,20 @@ describe('margin notes', () => {
     const noteBox = (await note.boundingBox())!;
     const enBox = (await page.locator('[id="5.3"] .text.en').boundingBox())!;
     expect(noteBox.x).toBeGreaterThan(enBox.x + enBox.width - 1);
-    // Closed, a one-line preview; the Chinese is one click away, on the clause page (the
-    // document page does not ship every note twice).
-    expect((await text.boundingBox())!.height).toBeLessThan(30);
+    // Closed, a preview of its first lines (issue 24: three, it was one); the Chinese is one
+    // click away, brought in under the note from the clause page (it left the document before).
+    const closed = (await text.boundingBox())!.height;
+    expect(closed).toBeLessThan(75);
     expect(await note.locator('.note-other').isVisible()).toBe(false);
     await note.locator('summary').first().click();
-    expect((await text.boundingBox())!.height).toBeGreaterThan(30);
+    expect((await text.boundingBox())!.height).toBeGreaterThan(closed);
     expect(await note.locator('a.note-other').getAttribute('lang')).toBe('zh-CN');
     await note.locator('a.note-other').click();
-    await page.waitForURL(`${site.server.url}en/${DOC}/5.3/index.html`);
+    const other = note.locator('.note-other-text');
+    await other.waitFor({ state: 'visible' });
+    expect(await other.getAttribute('lang')).toBe('zh-CN');
+    expect(page.url()).toBe(`${site.server.url}en/${DOC}/`);
+    await page.goto(`${site.server.url}en/${DOC}/5.3/`);
     const full = page.locator('.note-variant');
     await full.locator('.note-other summary').click();
     expect(await full.locator('.note-other p').isVisible()).toBe(true);
@@ -153,17 +158,17 @@ describe('accessibility', () => {
 });
 
 describe('print', () => {
-  test('prints the text with clause numbers and URLs and without chrome', async () => {
+  test('prints the text with clause numbers, the document\'s URL and no chrome', async () => {
     const page = await site.browser.context.newPage();
     await page.goto(`${site.server.url}en/${DOC}/`);
     await page.emulateMedia({ media: 'print' });
     // The contents print (short, issue 18); the interface does not.
     for (const chrome of ['.site-header', '.site-footer', '.view-switch', '.downloads', '.print-button']) expect(await page.locator(chrome).isVisible(), chrome).toBe(false);
     expect(await page.locator('[id="4.2.12"] .text.zh').isVisible()).toBe(true);
-    // The clause's absolute URL, made of the published address and its id: the computed
-    // content lists the pieces as strings.
-    const after = await page.locator('[id="4.2.12"]').evaluate((el) => getComputedStyle(el, '::after').content);
-    expect(after.replace(/"\s*"/gu, '')).toMatch(new RegExp(`^"https?://[^"]+/en/${DOC}/4\\.2\\.12/`, 'u'));
+    // Issue 24: one URL for the document under its title, none per clause.
+    expect(await page.locator('.print-url').textContent()).toMatch(new RegExp(`^https?://[^ ]+/en/${DOC}/$`, 'u'));
+    expect(await page.locator('.print-url').isVisible()).toBe(true);
+    expect(await page.locator('[id="4.2.12"]').evaluate((el) => getComputedStyle(el, '::after').content)).toBe('none');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.byteLength).toBeGreaterThan(10_000);
     await page.close();

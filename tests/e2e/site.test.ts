@@ -91,21 +91,21 @@ describe('the whole site', () => {
 });
 
 describe('cross-links, topics, comparison and named documents', () => {
-  test.each(['zh', 'en'])('the %s clause page lists related clauses of other documents, grouped, both directions', async (lang) => {
+  test.each(['zh', 'en'])('the %s clause page lists related clauses of other documents, both directions, labelled', async (lang) => {
+    // Issue 24: the clause's parallels, one typed and labelled line under its texts (they were
+    // a section of their own, grouped by document, labelled with the bare printed number).
     const page = await browser.context.newPage();
     await page.goto(`${server.url}${lang}/lmc-poa-2023-2027/4.2.12/`);
-    const groups = await page.$$eval('.related-document h3', (els) => els.map((e) => e.textContent));
-    expect(groups.length).toBeGreaterThanOrEqual(2);
-    const hrefs = await page.$$eval('.related a', (els) => els.map((e) => e.getAttribute('href')!));
-    expect(hrefs.some((h) => h.includes('lmc-poa-2018-2022/4.2.5/'))).toBe(true);
-    expect(hrefs.some((h) => h.includes('lmc-naypyitaw-declaration-2023/12/'))).toBe(true);
+    const links = await page.$$eval('.parallels li a', (els) => els.map((e) => ({ href: e.getAttribute('href')!, text: e.textContent! })));
+    expect(links.some((l) => l.href.includes('lmc-poa-2018-2022/4.2.5/') && l.text.includes(lang === 'zh' ? '延续自' : 'Continues'))).toBe(true);
+    expect(links.some((l) => l.href.includes('lmc-naypyitaw-declaration-2023/12/') && l.text.includes(lang === 'zh' ? '《内比都宣言》第十二段' : 'Nay Pyi Taw Declaration, para. 12'))).toBe(true);
     await page.close();
   });
 
   test.each(['zh', 'en'])('the %s comparison pairs every section of the two LMC plans, with a static SVG', async (lang) => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}${lang}/compare/`);
-    expect(await page.locator('figure svg[role="img"] line').count()).toBeGreaterThan(10);
+    expect(await page.locator('figure svg[role="group"] line').count()).toBeGreaterThan(10);
     // issue 15: statuses of the changes (/data/changes.json) on each section's box.
     const statuses = await page.$$eval('.section-map .box', (els) => [...new Set(els.map((e) => [...e.classList].find((c) => c.startsWith('st-'))))]);
     expect(statuses.sort()).toEqual(['st-continued', 'st-dropped', 'st-merged', 'st-new', 'st-reworded', 'st-split']);
@@ -119,9 +119,17 @@ describe('cross-links, topics, comparison and named documents', () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}${lang}/topics/`);
     await page.click('main a[href^="water-resources/"]');
-    const docs = await page.$$eval('.thread h2 a', (els) => els.map((e) => e.getAttribute('href')!.split('/').at(-2)));
-    expect(docs[0]).toBe('lmc-poa-2018-2022');
-    expect(docs).toContain('lmc-poa-2023-2027');
+    // Issue 24: threads of linked clauses across the documents, each in date order (they were
+    // sections per document). Each thread's clauses, as documents, never go back in time.
+    const threads = await page.$$eval('.thread:not(.thread-single) .thread-clauses', (lists) => lists.map((l) => [...l.querySelectorAll('.thread-where a')].map((a) => a.getAttribute('href')!.split('/').at(-3)!)));
+    expect(threads.length).toBeGreaterThan(0);
+    const date: Record<string, number> = { 'lmc-poa-2018-2022': 2018, 'lmc-vientiane-declaration-2020': 2020.6, 'asean-china-poa-2021-2025': 2020.9, 'lmc-poa-2023-2027': 2023, 'lmc-naypyitaw-declaration-2023': 2023 };
+    for (const docs of threads) {
+      expect(new Set(docs).size).toBeGreaterThan(1);
+      expect(docs.map((d) => date[d] ?? 9999)).toEqual([...docs.map((d) => date[d] ?? 9999)].sort((a, b) => a - b));
+    }
+    expect(threads.flat()).toContain('lmc-poa-2018-2022');
+    expect(threads.flat()).toContain('lmc-poa-2023-2027');
     await page.close();
   });
 

@@ -73,7 +73,8 @@ describe('editions', () => {
       for (const e of changes) {
         const section = `[id="edition-${e.version}"]`;
         expect(await page.textContent(`${section} h3`)).toContain(e.version);
-        const added = await page.$$eval(`${section} details`, (ds) => ds.map((d) => ({ document: d.querySelector('code')!.textContent, ids: [...d.querySelectorAll('a')].map((a) => a.textContent) })));
+        // Issue 24: the list names clauses by label, not ID; the ID is in each link's address.
+        const added = await page.$$eval(`${section} details`, (ds) => ds.map((d) => ({ document: d.getAttribute('data-document'), ids: [...d.querySelectorAll('a')].map((a) => a.getAttribute('href')!.split('/').at(-2)) })));
         expect(added).toEqual(e.added);
         expect(await page.$$eval(`${section} ul:not(:has(details)) > li`, (lis) => lis.length)).toBe(e.moved.length + e.retired.length);
       }

@@ -41,8 +41,9 @@ export interface Nginx {
 /**
  * Starts nginx with the site at `base` twice: included as a snippet inside Debian's default
  * server (under a sub-path only), and as a complete server for a host name of its own.
+ * `siteRoot` serves another folder than dist/.
  */
-export async function startNginx(base: string): Promise<Nginx> {
+export async function startNginx(base: string, options: { siteRoot?: string } = {}): Promise<Nginx> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'mekong-nginx-'));
   const port = await freePort();
   const listen = `127.0.0.1:${port}`;
@@ -60,7 +61,7 @@ export async function startNginx(base: string): Promise<Nginx> {
   if (main.includes('/run/nginx.pid') || !main.includes(`include ${dir}/sites-enabled/`)) throw new Error('Debian nginx.conf has changed shape: update tests/helpers/nginx.ts');
   await writeFile(path.join(dir, 'nginx.conf'), main);
 
-  const dist = path.join(ROOT, 'dist');
+  const dist = options.siteRoot ?? path.join(ROOT, 'dist');
   const values = { base, siteRoot: `${dist}/`, csp: sitePolicy() };
   // As INSTALL.txt says: the snippet into snippets/, one include line inside the default server...
   await writeFile(path.join(dir, 'snippets', 'mekong-plans.conf'), await nginxSnippet(ROOT, values));

@@ -9,16 +9,29 @@ describe('CSV cells', () => {
     ['+1+cmd|calc', "'+1+cmd|calc"],
     ['-2+3', "'-2+3"],
     ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
-    ['\t=1+1', "'\t=1+1"],
+    // The tab is a separator too (see below): the formula after it is neutralised as well.
+    ['\t=1+1', "'\t'=1+1"],
     ['\r=1+1', `"'\r=1+1"`],
   ])('%j starts with an apostrophe', (raw, cell) => {
     expect(csvField(raw)).toBe(cell);
+  });
+
+  test.each([
+    ['Design a logo;=1+1', `"Design a logo;'=1+1"`],
+    ['a; -2+3', `"a; '-2+3"`],
+    ['x,@SUM(A1)', `"x,'@SUM(A1)"`],
+    ['x\t+cmd', "x\t'+cmd"],
+  ])('%j: no cell of a spreadsheet that splits on ; , or tab starts a formula (security review L10)', (raw, cell) => {
+    expect(csvField(raw)).toBe(cell);
+    // Split as a ;-locale spreadsheet does, ignoring quotes that do not open a cell.
+    for (const piece of cell.split(/[;,\t]/u)) expect(piece.replace(/^[" ]*/u, ''), piece).not.toMatch(/^[=+\-@]/u);
   });
 
   test('ordinary text, Chinese included, is unchanged, and quoted only for separators', () => {
     expect(csvField('加强水资源合作')).toBe('加强水资源合作');
     expect(csvField('4.2.5')).toBe('4.2.5');
     expect(csvField('a, b')).toBe('"a, b"');
+    expect(csvField('a; b')).toBe('"a; b"');
     expect(csvField('a = b - c')).toBe('a = b - c');
   });
 

