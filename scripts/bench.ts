@@ -5,7 +5,7 @@
  * cold first search, and Lighthouse (mobile) on the home, search and comparison pages and every
  * document page, both interfaces, median of three runs each. `-- --reader` skips the scales
  * and measures only the real corpus's built dist/; `-- --search` only its cold first search,
- * printed. Writes bench/report.json and bench/report.md (`-- --out DIR` writes them in DIR
+ * printed (`-- --site DIR`: on the site in DIR instead). Writes bench/report.json and bench/report.md (`-- --out DIR` writes them in DIR
  * instead).
  *
  * `-- --smoke` is what `npm test` runs (tests/e2e/benchmark-smoke.test.ts): one 2× corpus (copy 2
@@ -365,9 +365,10 @@ function searchLines(reader: { searches: ColdSearch[]; address: { medianMs: numb
   });
 }
 
-// `-- --search`: the cold first search alone, printed (the reader run adds Lighthouse's minutes).
+// `-- --search`: the cold first search alone, printed (the reader run adds Lighthouse's minutes);
+// `-- --site DIR` runs it on another built site (a kept scale's dist/, or one given another index).
 if (process.argv.includes('--search')) {
-  const server = await serveStatic(path.join(ROOT, 'dist'));
+  const server = await serveStatic(path.resolve(option('--site') ?? path.join(ROOT, 'dist')));
   const browser = await launchBrowser();
   const reader = await coldSearches(browser, server.url);
   await browser.close();
