@@ -4,8 +4,9 @@
  * and, on the real corpus in Chromium, reading-page bytes against the page's text and the
  * cold first search, and Lighthouse (mobile) on the home, search and comparison pages and every
  * document page, both interfaces, median of three runs each. `-- --reader` skips the scales
- * and measures only the real corpus's built dist/. Writes bench/report.json and bench/report.md
- * (`-- --out DIR` writes them in DIR instead).
+ * and measures only the real corpus's built dist/; `-- --search` only its cold first search,
+ * printed. Writes bench/report.json and bench/report.md (`-- --out DIR` writes them in DIR
+ * instead).
  *
  * `-- --smoke` is what `npm test` runs (tests/e2e/benchmark-smoke.test.ts): one 2× corpus (copy 2
  * is where document ids, file names and source numbers are rewritten) built once, every stage,
@@ -152,7 +153,7 @@ async function dirSize(dir: string): Promise<{ bytes: number; pages: number }> {
  */
 async function scratchProject(): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'mekong-bench-'));
-  for (const entry of ['src', 'public', 'server', 'astro.config.mjs', 'package.json', 'tsconfig.json']) await cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
+  for (const entry of ['scripts', 'src', 'public', 'server', 'astro.config.mjs', 'package.json', 'tsconfig.json']) await cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
   await mkdir(path.join(root, 'node_modules'));
   for (const entry of await readdir(path.join(ROOT, 'node_modules'))) {
     if (!CACHES.includes(entry)) await symlink(path.join(ROOT, 'node_modules', entry), path.join(root, 'node_modules', entry));
@@ -193,6 +194,80 @@ async function runScale(scale: number, real: Awaited<ReturnType<typeof buildMode
   };
 }
 
+const SEARCH_QUERIES = ['水资源', 'water', '瀾湄周', 'dengue', '减贫'];
+const SEARCH_ROUNDS = 3;
+type SearchMode = 'address' | 'typed';
+interface ColdSearch { query: string; mode: SearchMode; ms: number; bytes: number; pageBytes: number }
+
+/**
+ * The cold first search (issue 25), each query in a fresh context (empty cache), three rounds.
+ * `address`: the page opened with the query in its address, as the header's search box sends
+ * it; timed from navigation start to the first result painted (Element Timing), its transfer
+ * split into the query's (Pagefind and the index: everything under pagefind/) and the page's.
+ * `typed`: on the loaded page, typed at 100 ms a character and timed from Enter to the first
+ * result in the list; the page starts loading the index at the first keystroke.
+ */
+async function coldSearches(browser: Awaited<ReturnType<typeof launchBrowser>>, base: string) {
+  const searches: ColdSearch[] = [];
+  for (let round = 0; round < SEARCH_ROUNDS; round++) {
+    for (const mode of ['address', 'typed'] as const) {
+      for (const query of SEARCH_QUERIES) {
+        const context = await browser.context.browser()!.newContext();
+        const page = await context.newPage();
+        let bytes = 0;
+        let pageBytes = 0;
+        const count = async (r: import('playwright-core').Request) => {
+          const sizes = await r.sizes().catch(() => undefined);
+          if (!sizes) return;
+          if (new URL(r.url()).pathname.includes('/pagefind/')) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+          else pageBytes += sizes.responseBodySize + sizes.responseHeadersSize;
+        };
+        let ms: number;
+        if (mode === 'address') {
+          // Results are marked for Element Timing as they are added, before they are painted.
+          await page.addInitScript(() => {
+            (window as unknown as { firstResult: Promise<number> }).firstResult = new Promise((resolve) => {
+              new PerformanceObserver((list) => {
+                const entry = list.getEntries()[0] as (PerformanceEntry & { renderTime: number }) | undefined;
+                if (entry) resolve(entry.renderTime || entry.startTime);
+              }).observe({ type: 'element', buffered: true });
+              new MutationObserver(() => {
+                for (const p of document.querySelectorAll('.results .result-excerpt:not([elementtiming])')) p.setAttribute('elementtiming', 'search-result');
+              }).observe(document, { childList: true, subtree: true });
+            });
+          });
+          page.on('requestfinished', count);
+          await page.goto(`${base}en/search/?q=${encodeURIComponent(query)}`);
+          ms = await page.evaluate(() => (window as unknown as { firstResult: Promise<number> }).firstResult);
+        } else {
+          await page.goto(`${base}en/search/`, { waitUntil: 'networkidle' });
+          page.on('requestfinished', count);
+          const timing = page.evaluate(() => new Promise<number>((resolve) => {
+            const form = document.querySelector<HTMLFormElement>('#search-app form')!;
+            const list = document.querySelector('.results')!;
+            let start = 0;
+            form.addEventListener('submit', () => (start = performance.now()), { capture: true });
+            new MutationObserver(() => start && list.children.length && resolve(performance.now() - start)).observe(list, { childList: true });
+          }));
+          await page.click('#search-input');
+          await page.keyboard.type(query, { delay: 100 });
+          await page.keyboard.press('Enter');
+          ms = await timing;
+        }
+        await page.waitForTimeout(300);
+        searches.push({ query, mode, ms: Math.round(ms), bytes, pageBytes });
+        await context.close();
+      }
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const summary = (mode: SearchMode) => {
+    const runs = searches.filter((s) => s.mode === mode);
+    return { medianMs: median(runs.map((s) => s.ms)), medianKB: Math.round(median(runs.map((s) => s.bytes)) / 1024), medianPageKB: Math.round(median(runs.map((s) => s.pageBytes)) / 1024) };
+  };
+  return { searches, address: summary('address'), typed: summary('typed') };
+}
+
 /** Reading pages and the cold first search on the real corpus's dist/ (built first if it is not there, as on a fresh clone). */
 async function readerExperience() {
   const dist = path.join(ROOT, 'dist');
@@ -207,61 +282,40 @@ async function readerExperience() {
   // and every clause page (under 12 KB): scripts/lib/page-weight.ts.
   const weigher = new PageWeigher(dist);
   const pages = (await measureDocumentPages(dist, server.url, browser.context, weigher)).map((p) => ({ ...p, ratio: ratioOf(p) }));
-  // Cold: a fresh context (empty cache) per query. `submitted`: the query arrives whole
-  // (from the address, as the header's search box sends it, or pasted), nothing loaded yet.
-  // `typed`: typed at 100 ms a character, timed from Enter; the page loads the bundle the
-  // query needs from the first keystroke.
-  const searches: { query: string; mode: 'submitted' | 'typed'; ms: number; bytes: number }[] = [];
-  for (const mode of ['submitted', 'typed'] as const) {
-    for (const query of ['水资源', 'water', '瀾湄周', 'dengue', '减贫']) {
-      const context = await browser.context.browser()!.newContext();
-      const page = await context.newPage();
-      await page.goto(`${server.url}en/search/`, { waitUntil: 'networkidle' });
-      let bytes = 0;
-      page.on('requestfinished', async (r) => {
-        const sizes = await r.sizes().catch(() => undefined);
-        if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-      });
-      const timing = page.evaluate(() => new Promise<number>((resolve) => {
-        const form = document.querySelector<HTMLFormElement>('#search-app form')!;
-        const list = document.querySelector('.results')!;
-        let start = 0;
-        form.addEventListener('submit', () => (start = performance.now()), { capture: true });
-        new MutationObserver(() => start && list.children.length && resolve(performance.now() - start)).observe(list, { childList: true });
-      }));
-      if (mode === 'typed') {
-        await page.click('#search-input');
-        await page.keyboard.type(query, { delay: 100 });
-        await page.keyboard.press('Enter');
-      } else {
-        await page.evaluate((q) => {
-          const input = document.querySelector<HTMLInputElement>('#search-input')!;
-          input.value = q;
-          input.form!.requestSubmit();
-        }, query);
-      }
-      const ms = await timing;
-      await page.waitForTimeout(300);
-      searches.push({ query, mode, ms: Math.round(ms), bytes });
-      await context.close();
-    }
-  }
+  const searches = await coldSearches(browser, server.url);
   await browser.close();
   const index = JSON.parse(await readFile(path.join(dist, 'data', 'index.json'), 'utf8')) as { documents: { id: string }[] };
   const lighthouseUrls = ['zh', 'en'].flatMap((lang) => ['', 'search/', 'compare/', ...index.documents.map((d) => `${d.id}/`)].map((p) => `${lang}/${p}`));
   const lighthouse = noLighthouse ? [] : (await lighthousePages(lighthouseUrls.map((u) => `${server.url}${u}`), LIGHTHOUSE_RUNS)).map((p) => ({ ...p, url: p.url.slice(server.url.length) }));
   await server.close();
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const summary = (mode: 'submitted' | 'typed') => {
-    const runs = searches.filter((s) => s.mode === mode);
-    return { medianMs: median(runs.map((s) => s.ms)), medianKB: Math.round(median(runs.map((s) => s.bytes)) / 1024) };
-  };
   const clauses = await measureClausePages(dist, weigher);
   const clausePages = { count: clauses.length, maxBytes: clauses[0]?.bytes ?? 0, medianBytes: clauses[Math.floor(clauses.length / 2)]?.bytes ?? 0, largest: clauses.slice(0, 5), over: clauses.filter((c) => c.bytes >= BUDGETS.clausePageBytes).length };
   // Issue 24's budgets; Lighthouse's is for document pages.
   const documentPaths = new Set(pages.map((p) => p.url));
   const budgets = budgetMisses({ documents: pages, clausePages: clauses, lighthouse: lighthouse.filter((p) => documentPaths.has(p.url)) });
-  return { pages: pages.map(({ weight, ...p }) => ({ ...p, htmlGzip: weight.html, cssGzip: weight.css, jsGzip: weight.js, totalGzip: weight.total })), clausePages, budgets, searches, submitted: summary('submitted'), typed: summary('typed'), lighthouse };
+  return { pages: pages.map(({ weight, ...p }) => ({ ...p, htmlGzip: weight.html, cssGzip: weight.css, jsGzip: weight.js, totalGzip: weight.total })), clausePages, budgets, ...searches, lighthouse };
+}
+
+/** The report's lines on the cold first search. */
+function searchLines(reader: { searches: ColdSearch[]; address: { medianMs: number; medianKB: number; medianPageKB: number }; typed: { medianMs: number; medianKB: number } }): string[] {
+  return (['address', 'typed'] as const).map((mode) => {
+    const runs = reader.searches.filter((s) => s.mode === mode);
+    const what = mode === 'address'
+      ? `the query in the address, from navigation start to the first result painted: ${reader.address.medianMs} ms; the query's transfer (everything under pagefind/) ${reader.address.medianKB} KB, the page ${reader.address.medianPageKB} KB`
+      : `typed at 100 ms a character, from Enter to the first result: ${reader.typed.medianMs} ms; ${reader.typed.medianKB} KB transferred after the page loaded`;
+    return `Cold first search, ${what} (median of ${runs.length}, fresh cache each; ${runs.map((s) => `${s.query} ${s.ms} ms/${Math.round(s.bytes / 1024)} KB`).join('; ')}).\n`;
+  });
+}
+
+// `-- --search`: the cold first search alone, printed (the reader run adds Lighthouse's minutes).
+if (process.argv.includes('--search')) {
+  const server = await serveStatic(path.join(ROOT, 'dist'));
+  const browser = await launchBrowser();
+  const reader = await coldSearches(browser, server.url);
+  await browser.close();
+  await server.close();
+  process.stdout.write(`${searchLines(reader).join('\n')}\n`);
+  process.exit(0);
 }
 
 const realDiagnostics = new Diagnostics();
@@ -340,11 +394,7 @@ const readerSection = reader ? [
   '',
   `Clause pages (${reader.clausePages.count}), measured the same way: largest ${reader.clausePages.maxBytes} B, median ${reader.clausePages.medianBytes} B, ${reader.clausePages.over} at or over the budget of ${BUDGETS.clausePageBytes} B; the five largest: ${reader.clausePages.largest.map((p) => `${p.url} ${p.bytes} B`).join(', ')}.`,
   '',
-  ...(['submitted', 'typed'] as const).map((mode) => {
-    const runs = reader.searches.filter((s) => s.mode === mode);
-    const what = mode === 'submitted' ? 'query submitted whole, as from the address' : 'query typed at 100 ms a character, timed from Enter';
-    return `Cold first search, ${what} (median of ${runs.length}, fresh cache each): ${reader[mode].medianMs} ms to first results, ${reader[mode].medianKB} KB transferred (${runs.map((s) => `${s.query} ${s.ms} ms/${Math.round(s.bytes / 1024)} KB`).join('; ')}).\n`;
-  }),
+  ...searchLines(reader),
   '',
   ...(reader.lighthouse.length ? [`Lighthouse ${LIGHTHOUSE_RUNS} runs per page (mobile emulation, its default simulated throttling), median score per category; lowest over all pages: ${CATEGORIES.map((c) => `${c} ${lowest![c]}`).join(', ')}.`,
   '',

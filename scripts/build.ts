@@ -86,7 +86,7 @@ try {
     await writeAdministratorNotes(outDir, { version, date, site });
     return n + 1;
   }, (n) => `${n} files: CSV, Akoma Ntoso, citations, redirect pages, ${site ? 'sitemap, ' : ''}${NOTES_FILE}`);
-  await hooks.stage('search', () => writeSearchIndex(documents, outDir), (r) => `${r.records} clause records in 2 bundles, ${Math.round(r.bytes / 1024)} KB`);
+  await hooks.stage('search', () => writeSearchIndex(documents, outDir), (r) => `${r.records} clause records, ${Math.round(r.bytes / 1024)} KB`);
   await hooks.stage('finalise', async () => {
     const finished = await finaliseSite(outDir, { shownAs: 'dist' });
     await writeServerConfigs(paths.root, outDir, sitePolicy());

@@ -74,6 +74,7 @@ export async function writeGenerated(paths: ProjectPaths, model: Model): Promise
   await writeFile(path.join(paths.generatedData, 'topics.json'), json({ topics: model.crossLinks?.topics ?? [] }));
   if (model.changes) await writeFile(path.join(paths.generatedData, 'changes.json'), json(model.changes)); // issue 15
   await writeFile(path.join(paths.generatedData, 'named-documents.json'), json({ documents: model.crossLinks?.named ?? [] }));
+  await writeFile(path.join(paths.generatedData, 'search.json'), json(model.search?.data ?? { synonyms: [], documents: {} })); // issue 25
   await files.sweep();
   return { data: model.documents.length + 1, mdx: model.documents.length };
 }

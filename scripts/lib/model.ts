@@ -9,6 +9,7 @@ import { editionSchema, type Edition } from '../../src/schemas/edition';
 import { friendlyIssues } from '../../src/schemas/friendly-errors';
 import { glossarySchema, type Glossary } from '../../src/schemas/glossary';
 import type { NamesRegister } from '../../src/schemas/names';
+import { searchDataSchema, type SearchData } from '../../src/schemas/search';
 import { variantsSchema, type Variants } from '../../src/schemas/variants';
 import { accountLines, type Accounting } from './accounting';
 import { assembleParagraphs, parseClauses, type DraftClause } from './clauses';
@@ -33,6 +34,7 @@ import { checkRecipeTodos } from './draft-recipe';
 import type { DataFile } from './data-file';
 import { loadLexicon, readCommitments } from './commitments';
 import { buildChanges } from './changes';
+import { checkSearchData } from './search-data';
 import type { ChangesData } from '../../src/schemas/changes';
 
 export interface Model {
@@ -50,6 +52,8 @@ export interface Model {
   permanence: Permanence;
   /** /data/changes.json (issue 15; absent in projects without the compared documents). */
   changes?: ChangesData;
+  /** Search synonyms and documents' short forms (issue 25; absent in projects without content/search.yaml). */
+  search?: DataFile<SearchData>;
 }
 
 /** Stage timings and counts are reported by the caller; each step here is one stage. */
@@ -202,6 +206,14 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
   // ── changes (issue 15): each document against its successor ──
   const changes = await hooks.stage('changes', () => buildChanges(paths, documents, crossLinks?.links ?? [], lexicon?.lexicon, diagnostics), (c) => (c ? c.comparisons.map((x) => `${x.changes.length} changes ${x.from} → ${x.to}`).join(', ') : 'no comparisons'));
 
+  // issue 25: the editors' search synonyms and documents' short forms, checked against the texts.
+  const searchFile = path.join(paths.root, 'content', 'search.yaml');
+  const search = await hooks.stage('synonyms', async () => {
+    if (!existsSync(searchFile)) return undefined;
+    const file = await readDataFile(searchDataSchema, searchFile, display(paths.root, searchFile), diagnostics);
+    return file ? { file, ...checkSearchData(file, documents, diagnostics) } : undefined;
+  }, (s) => (s ? `${s.synonyms} synonym groups, short forms of ${s.documents} documents` : 'no search synonyms'));
+
   const published = documents.filter((d) => !recipes.find((r) => r.data.id === d.id)?.data.draft);
   const permanence = await hooks.stage('registry', () => checkPermanence(paths, published, diagnostics, edition), (p) => `${p.registered} published clause ids kept, ${p.added} new, ${p.redirects.length} redirects`);
 
@@ -217,6 +229,7 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
     crossLinks,
     permanence,
     changes,
+    search: search?.file,
   };
 }
 

@@ -36,7 +36,7 @@ import { sha256Hex, writeReviews } from './reviews';
 import type { SourceFile } from './sources';
 
 /** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

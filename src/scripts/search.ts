@@ -1,116 +1,109 @@
 /**
- * The search page. Runs one independent Pagefind instance per language bundle (each with
- * its own analyser), only those a query needs: Chinese queries (converted from Traditional
- * first) search the Chinese records, Latin-script queries search both. A query is read as
- * typed: NFKC folds full-width letters, digits and punctuation; a glossary term's other
- * forms are searched with it. Results are clauses, merged by rank and deduplicated, each
- * shown in both languages with the match marked.
+ * The search page. One Pagefind index holds every clause's Chinese and English as tokens
+ * (src/lib/search-tokens.ts); a query is read into parts (search-query.ts), each searched and
+ * the clauses ranked by src/lib/search-engine.ts. A query that is a clause reference (P23 4.2.5,
+ * 第4.2.5条) offers that clause instead (search-references.ts). The answer says what it did:
+ * words that matched nothing, spelling it corrected. Results are clauses, each shown in both
+ * languages with the match marked.
  */
-import { EXCERPT, hasHan, queryTokens, reveal, toSimplified, type TraditionalMap } from '../lib/search-tokens';
+import { answer, type Answer, type Hit, type Lexicon, type PagefindLike } from '../lib/search-engine';
+import { readQuery, synonymForms, type Alternative } from '../lib/search-query';
+import { findReference, type CatalogueDocument, type ClauseReference } from '../lib/search-references';
+import { referenceLabel } from '../lib/reference-labels';
+import { EXCERPT, hasHan, normalise, units, wordToken, type Language, type TraditionalMap } from '../lib/search-tokens';
 
-interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<{ url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }>;
-}
-interface Pagefind {
+interface Pagefind extends PagefindLike {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(q: string, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+}
+interface CatalogueEntry extends CatalogueDocument {
+  type: 'plan' | 'declaration' | 'initiative';
+  title: { zh: string; en: string };
 }
 
-type Language = 'zh' | 'en';
 const root = document.getElementById('search-app')!;
 const siteRoot = new URL(root.dataset.root!, location.href);
+const bundle = new URL('pagefind/', siteRoot).href;
+/** The documents, the names a reader may give them, and their clause IDs (space-separated). */
+const catalogue = (JSON.parse(root.dataset.catalogue!) as (Omit<CatalogueEntry, 'clauses'> & { clauses: string })[]).map((d) => ({ ...d, clauses: d.clauses.split(' ') }));
+let pagefind: Promise<Pagefind> | undefined;
+/**
+ * The index, loaded once. The search runs on the page's thread: a Web Worker would cost a cold
+ * query a script and a start-up. The metadata's cache tag is the page's (data-tag), so the file
+ * the page preloads is the one Pagefind asks for.
+ */
+function instance(): Promise<Pagefind> {
+  pagefind ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (pf: Pagefind) => {
+    await pf.options({ basePath: bundle, noWorker: true, metaCacheTag: root.dataset.tag });
+    await pf.init();
+    await ready(pf);
+    return pf;
+  });
+  return pagefind;
+}
+
+/**
+ * Resolves when Pagefind has its index. Until then each of its calls sleeps in steps of 50 ms
+ * (getPtr in its coupled_search.ts), so a search started before would wait up to 50 ms too
+ * long; an empty search started every 10 ms returns, without a request, within 10 ms of it.
+ */
+function ready(pf: Pagefind): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const probe = () => {
+      if (done) return;
+      pf.search('').then(() => {
+        done = true;
+        resolve();
+      }, (error: unknown) => {
+        done = true;
+        reject(error);
+      });
+      setTimeout(probe, 10);
+    };
+    probe();
+  });
+}
+
+let traditional: Promise<TraditionalMap> | undefined;
+const traditionalMap = () => (traditional ??= fetch(new URL('t2s.json', bundle)).then((r) => r.json()));
+let lexicon: Promise<Lexicon> | undefined;
+const loadLexicon = () => (lexicon ??= fetch(new URL('lexicon.json', bundle)).then((r) => r.json()));
+
+// A query in the address (the header's search box) starts Pagefind before anything else here.
+const initial = new URLSearchParams(location.search).get('q');
+if (initial?.trim() && !findReference(normalise(initial).trim(), catalogue)) {
+  instance().catch(() => undefined);
+  if (hasHan(initial)) traditionalMap().catch(() => undefined);
+}
 const lang = root.dataset.lang as Language;
 const labels = JSON.parse(root.dataset.labels!) as Record<string, string>;
 /** Document titles in the interface's language. */
 const titles = JSON.parse(root.dataset.titles!) as Record<string, string>;
-/** Each glossary term's forms in one script (built from the glossary): any of them finds the others. */
-const synonyms = JSON.parse(root.dataset.synonyms!) as string[][];
+/** Synonym groups: each glossary term's forms in one script, and the editors' search synonyms. */
+const forms = synonymForms(JSON.parse(root.dataset.synonyms!) as string[][]);
 const form = root.querySelector<HTMLFormElement>('form')!;
 const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 const list = root.querySelector<HTMLOListElement>('.results')!;
 const status = root.querySelector<HTMLElement>('.search-status')!;
+const offer = root.querySelector<HTMLElement>('.search-offer')!;
 // Every select[data-filter] filters on the records' filter of that name and is kept in the
 // address under its own name: a new filter needs only its <select> and its records' values.
+// `language` is the language of the match, which the engine decides.
 const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
 
-const instances = new Map<Language, Promise<Pagefind>>();
-function instance(language: Language): Promise<Pagefind> {
-  let p = instances.get(language);
-  if (!p) {
-    const bundle = new URL(`pagefind/${language}/`, siteRoot).href;
-    p = import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (pf: Pagefind) => {
-      await pf.options({ bundlePath: bundle, excerptLength: 24 });
-      await pf.init();
-      return pf;
-    });
-    instances.set(language, p);
-  }
-  return p;
-}
-
-let traditional: Promise<TraditionalMap> | undefined;
-const traditionalMap = () => (traditional ??= fetch(new URL('pagefind/t2s.json', siteRoot)).then((r) => r.json()));
-
-interface Hit {
-  language: Language;
-  rank: number;
-  result: PagefindResult;
-}
-
-/** A query as searched: NFKC reads full-width Latin and digits (ＲＣＥＰ, ２０３０) and punctuation as their ordinary forms. */
-const normalise = (q: string) => q.normalize('NFKC').replace(/\s+/gu, ' ').trim();
-const latinPart = (q: string) => q.replace(/\p{Script=Han}+/gu, ' ').trim();
-const hanRuns = (q: string) => q.match(/\p{Script=Han}+/gu) ?? [];
-const latinWords = (q: string) => latinPart(q).split(/[^\p{L}\p{N}'’]+/u).filter((w) => w.length > 1);
-
-/** The bundles a query is searched in, in merge order; `only` is the language filter. */
-function languagesFor(q: string, only: Language | undefined): Language[] {
-  const languages: Language[] = [];
-  if (hasHan(q)) {
-    if (only !== 'en') languages.push('zh');
-    if (latinPart(q) && only !== 'zh') languages.push('en');
-  } else {
-    if (only !== 'zh') languages.push('en');
-    // Latin script in the Chinese texts is acronyms and numbers (RCEP, COP28, 2030): only
-    // such queries need the Chinese bundle too, which keeps a plain English query's download small.
-    if (only === 'zh' || (only !== 'en' && /\p{N}|\b\p{Lu}{2,}\b/u.test(q))) languages.push('zh');
-  }
-  return languages;
-}
-
-/**
- * The query and its variants: each glossary form found in it (longest first, whole words
- * in Latin script) replaced by each of its term's other forms in the same script.
- */
-function variants(q: string): string[] {
-  const lower = q.toLowerCase();
-  const found: { at: number; end: number; group: string[]; form: string }[] = [];
-  for (const group of synonyms) {
-    for (const form of group) {
-      const needle = form.toLowerCase();
-      for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
-        const end = at + needle.length;
-        if (!hasHan(form) && (/[\p{L}\p{N}]/u.test(lower[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(lower[end] ?? ''))) continue;
-        found.push({ at, end, group, form });
-      }
-    }
-  }
-  const out = [q];
-  const taken: [number, number][] = [];
-  for (const f of found.sort((a, b) => b.form.length - a.form.length)) {
-    if (taken.some(([a, e]) => f.at < e && a < f.end)) continue;
-    taken.push([f.at, f.end]);
-    for (const other of f.group) if (other !== f.form) out.push(q.slice(0, f.at) + other + q.slice(f.end));
-  }
-  return [...new Set(out)].slice(0, 8);
-}
+/** Fills a label's {placeholders}. */
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/gu, (_, k: string) => String(values[k] ?? ''));
+const quote = (text: string) => fill(labels.quoted!, { text });
+const joinList = (items: string[]) => items.join(labels.listSeparator!);
 
 /** Each run takes a ticket; a run whose ticket is no longer the latest drops its results. */
 let latest = 0;
+/** Results shown at first, and added by "More results": each result is a request for its clause's text. */
+const PAGE = 10;
+const moreButton = root.querySelector<HTMLButtonElement>('.search-more')!;
+/** The hits of the answer shown, and still to show. */
+let pending: { result: Answer; q: string; ticket: number } | undefined;
 
 async function run(query: string): Promise<void> {
   const ticket = ++latest;
@@ -125,117 +118,106 @@ async function run(query: string): Promise<void> {
   }
   history.replaceState(null, '', url);
   list.replaceChildren();
-  const q = normalise(typed);
+  offer.replaceChildren();
+  offer.hidden = true;
+  moreButton.hidden = true;
+  const q = normalise(typed).trim();
   if (!q) {
     status.textContent = '';
     return;
   }
-  status.textContent = labels.searching!;
   const filters: Record<string, string> = {};
   for (const s of selects) if (s.value) filters[s.dataset.filter!] = s.value;
   const only = filters.language as Language | undefined;
   delete filters.language;
 
-  const map = hasHan(q) ? await traditionalMap() : undefined;
-  const forms = variants(map ? toSimplified(q, map) : q);
-  const languages = languagesFor(q, only);
-  // A variant searches only the bundles the query itself needs ("Lao PDR" for Laos is not a reason to load the Chinese one).
-  const searches = forms.flatMap((v) => languagesFor(v, only).filter((l) => languages.includes(l)).map((language) => ({
-    language,
-    terms: language === 'zh' ? queryTokens(v).join(' ') : latinPart(v),
-  }))).filter((w) => w.terms);
-  const lists = await Promise.all(searches.map(async (w) => {
-    const response = await (await instance(w.language)).search(w.terms, { filters });
-    return (response?.results ?? []).map((result, rank): Hit => ({ language: w.language, rank, result }));
-  }));
+  const references = findReference(q, catalogue);
+  if (references) {
+    showReferences(references);
+    return;
+  }
+  status.textContent = labels.searching!;
+  const pf = instance();
+  const parsed = readQuery(q, forms, hasHan(q) ? await traditionalMap() : undefined);
+  const result = await answer(parsed, { pagefind: await pf, lexicon: loadLexicon, filters, only });
   if (ticket !== latest) return; // a newer search has started
-  // Merge by rank (the indexes' scores are not comparable), each record once.
-  const interleaved: Hit[] = [];
-  const ids = new Set<string>();
-  const longest = Math.max(0, ...lists.map((l) => l.length));
-  for (let i = 0; i < longest; i++) {
-    for (const l of lists) {
-      const hit = l[i];
-      if (hit && !ids.has(`${hit.language}/${hit.result.id}`)) {
-        ids.add(`${hit.language}/${hit.result.id}`);
-        interleaved.push(hit);
-      }
-    }
+  pending = { result, q, ticket };
+  if (!(await showMore())) return;
+  status.textContent = summary(result, q, list.children.length);
+}
+
+/** Shows the next results (each as soon as those ranked above it are); false if a newer search started. */
+async function showMore(): Promise<boolean> {
+  const { result: { hits }, ticket } = pending!;
+  const next = hits.slice(list.children.length, list.children.length + PAGE);
+  moreButton.hidden = true;
+  const data = next.map((h) => h.result.data());
+  const added: HTMLLIElement[] = [];
+  for (const [i, hit] of next.entries()) {
+    const { meta } = await data[i]!;
+    if (ticket !== latest) return false;
+    added.push(list.appendChild(renderResult(meta, hit)));
   }
-  // Fragments are fetched per result: the first 20 are plenty to rank and show.
-  const top = interleaved.slice(0, 20);
-  const data = await Promise.all(top.map((h) => h.result.data()));
-  if (ticket !== latest) return;
-  const byClause = new Map<string, { meta: Record<string, string>; matched: Set<Language>; coverage: number }>();
-  top.forEach((hit, i) => {
-    const raw = data[i]!.meta;
-    const own = hit.language === 'en' ? data[i]!.content : reveal(raw.text ?? '');
-    const key = `${raw.document}#${raw.clause}`;
-    const entry = byClause.get(key) ?? { meta: { ...raw, heading: reveal(raw.heading ?? '') }, matched: new Set<Language>(), coverage: 0 };
-    const other = hit.language === 'zh' ? 'en' : 'zh';
-    // A record has its own language's text whole and the other's opening.
-    entry.meta[hit.language] = own;
-    if (!entry.matched.has(other)) entry.meta[other] = reveal(raw.other ?? '');
-    entry.matched.add(hit.language);
-    entry.coverage = Math.max(entry.coverage, ...forms.map((f) => coverage(entry.meta[hit.language]!, f, hit.language)));
-    byClause.set(key, entry);
+  moreButton.hidden = list.children.length >= hits.length;
+  return added.length > 0 || hits.length === 0;
+}
+
+/** What the answer is: how many clauses, for what, and what it could not find or corrected. */
+function summary(result: Answer, q: string, shown: number): string {
+  const total = result.hits.length;
+  // What the count is for: the words searched, corrected, without those that matched nothing.
+  const searched = result.corrections.length || result.unmatched.length
+    ? result.query.parts.flatMap((p, i) => (result.unmatched.includes(i) ? [] : [result.corrections.find((c) => c.part === i)?.to ?? p.text])).join(' ')
+    : q;
+  if (total === 0) return `${labels.noResults}: ${q}`;
+  const sentences: string[] = [];
+  for (const c of result.corrections) sentences.push(fill(labels.corrected!, { from: quote(c.from), to: quote(c.to) }));
+  const unknown = result.unmatched.map((i) => quote(result.query.parts[i]!.text));
+  if (unknown.length) sentences.push(fill(labels.unmatched!, { words: joinList(unknown) }));
+  else if (!result.complete) sentences.push(labels.partial!);
+  const more = total > shown ? fill(labels.firstShown!, { n: shown }) : '';
+  sentences.push(fill(total === 1 ? labels.oneResult! : labels.results!, { n: total, q: searched, more }));
+  return sentences.join(labels.sentenceSeparator!);
+}
+
+/** A clause reference: the clause (or the clauses of that number) offered first, nothing searched. */
+function showReferences(references: ClauseReference[]): void {
+  const names = references.map((r) => {
+    const doc = catalogue.find((d) => d.id === r.document)!;
+    return { ...r, label: referenceLabel(lang, { ...doc, clauses: doc.clauses.map((id) => ({ id, parent: parentOf(id) })) }, r.clause) };
   });
-  // Pagefind ranks any-word matches; clauses that contain the whole query come first (stable).
-  const entries = [...byClause.values()].sort((a, b) => b.coverage - a.coverage);
-  // Searched in one bundle, every record is a different clause, so the count is exact even
-  // beyond the results shown; across two, only the clauses shown are known to be different.
-  const shown = entries.length;
-  const total = new Set(searches.map((w) => w.language)).size === 1 ? interleaved.length : shown;
-  const more = total > shown ? (lang === 'zh' ? `（${labels.firstShown}${shown}条）` : ` (${labels.firstShown} ${shown})`) : '';
-  // The query as searched (ＲＣＥＰ reads RCEP).
-  status.textContent = total === 0 ? `${labels.noResults}: ${q}` : lang === 'zh' ? `${total}${labels.resultsFor}${q}${more}` : `${total} ${total === 1 ? labels.oneResultFor : labels.resultsFor} ${q}${more}`;
-  const marks = markPattern(forms);
-  for (const entry of entries) list.append(renderResult(entry.meta, entry.matched, marks));
-}
-
-/** Share of a query form found in a text: its Chinese bigrams and single characters, and its words stem-insensitively. */
-function coverage(text: string, form: string, language: Language): number {
-  const lower = text.toLowerCase();
-  const units = language === 'zh'
-    ? hanRuns(form).flatMap((run) => {
-      const chars = [...run];
-      return chars.length === 1 ? chars : chars.slice(1).map((c, i) => chars[i]! + c);
-    })
-    : latinWords(form).map((w) => w.toLowerCase().replace(/(es|s)$/u, ''));
-  if (!units.length) return 0;
-  return units.filter((u) => lower.includes(u)).length / units.length;
-}
-
-/**
- * What to mark in either language's text, longest first: each form whole (its Chinese, its
- * Latin phrase), then the typed query's Chinese runs and its Latin words with any ending (stems).
- */
-function markPattern(forms: string[]): RegExp | undefined {
-  const phrases = new Set<string>();
-  const words = new Set<string>();
-  for (const [i, f] of forms.entries()) {
-    // A Chinese form whole (澜沧江-湄公河商务理事会), then its runs.
-    if (hasHan(f)) phrases.add(escape(f));
-    if (i === 0) for (const run of hanRuns(f)) phrases.add(escape(run));
-    const latin = latinWords(f);
-    if (latin.length > 1) phrases.add(latin.map(escape).join('[^\\p{L}\\p{N}]+'));
-    // A synonym is marked whole: its words alone ("Republic") would be marked everywhere.
-    if (i === 0) for (const w of latin) words.add(`${escape(w.replace(/s$/iu, ''))}[\\p{L}\\p{N}]*`);
+  const p = document.createElement('p');
+  p.className = 'search-offer-label';
+  p.textContent = labels.goTo!;
+  const ul = document.createElement('ul');
+  for (const r of names) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.className = 'result-link';
+    a.href = new URL(`${lang}/${r.document}/${r.clause}/`, siteRoot).href;
+    a.textContent = r.label;
+    li.append(a);
+    ul.append(li);
   }
-  const all = [...phrases].sort((a, b) => b.length - a.length).concat([...words]);
-  return all.length ? new RegExp(all.join('|'), 'giu') : undefined;
+  offer.append(p, ul);
+  offer.hidden = false;
+  status.textContent = fill(labels.reference!, { n: names.length });
 }
+
+/** A clause's parent as the contract derives it (4.2.5 → 4.2, 4.1.1.p2 → 4.1.1; top level and preamble: none). */
+const parentOf = (id: string) => {
+  const parent = id.split('.').slice(0, -1).join('.');
+  return parent && parent !== 'preamble' ? parent : null;
+};
 
 const LANG_ATTR: Record<Language, string> = { zh: 'zh-CN', en: 'en' };
-/** How a record joins a clause's heading to its text (scripts/lib/search-index.ts). */
-const JOIN: Record<Language, string> = { zh: '　', en: ' — ' };
 
 /**
  * A result: document title and clause number (the interface's language), then the clause in
  * Chinese and in English, each with its heading, the match marked, and the language that
  * matched set apart; links to the clause's page and its place in the document.
  */
-function renderResult(meta: Record<string, string>, matched: Set<Language>, marks: RegExp | undefined): HTMLLIElement {
+function renderResult(meta: Record<string, string>, hit: Hit): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'result';
   const link = document.createElement('a');
@@ -248,24 +230,25 @@ function renderResult(meta: Record<string, string>, matched: Set<Language>, mark
   link.append(title);
   const texts = document.createElement('div');
   texts.className = 'result-texts';
+  // The language that matched first; the other follows, set apart.
+  const matched = (['zh', 'en'] as const).filter((l) => hit.languages.has(l));
   for (const language of ['zh', 'en'] as const) {
-    const body = meta[language];
-    if (!body) continue;
+    const heading = meta[`h${language}`] ?? '';
+    const body = meta[language] ?? '';
+    if (!heading && !body) continue;
     const excerpt = document.createElement('p');
-    excerpt.className = matched.has(language) ? 'result-excerpt matched' : 'result-excerpt';
+    excerpt.className = hit.languages.has(language) ? 'result-excerpt matched' : 'result-excerpt';
     excerpt.lang = LANG_ATTR[language];
-    // The heading, when the clause has one, leads its text: shown whole, then the text's excerpt.
-    const at = meta.heading ? body.indexOf(JOIN[language]) : -1;
-    if (at > 0 || (meta.heading && at < 0)) {
-      const heading = document.createElement('strong');
+    const alternatives = hit.matched.filter((a) => a.language === language);
+    if (heading) {
+      const strong = document.createElement('strong');
       // The heading in the language that matched is the result's heading.
-      if (language === [...matched][0]) heading.className = 'result-heading';
-      heading.append(...highlight(at > 0 ? body.slice(0, at) : body, marks, language, Infinity));
-      excerpt.append(heading);
-      if (at > 0) excerpt.append(' ', ...highlight(body.slice(at + JOIN[language].length), marks, language));
-    } else {
-      excerpt.append(...highlight(body, marks, language));
+      if (language === matched[0]) strong.className = 'result-heading';
+      strong.append(...highlight(heading, alternatives, language, Infinity));
+      excerpt.append(strong);
+      if (body) excerpt.append(' ');
     }
+    if (body) excerpt.append(...highlight(body, alternatives, language));
     texts.append(excerpt);
   }
   const where = document.createElement('p');
@@ -274,28 +257,84 @@ function renderResult(meta: Record<string, string>, matched: Set<Language>, mark
   inDocument.href = new URL(`${lang}/${meta.document}/#${meta.clause}`, siteRoot).href;
   inDocument.textContent = `#${meta.clause}`;
   inDocument.tabIndex = -1;
-  where.append(inDocument, ` · ${labels.matchedIn} ${[...matched].map((l) => labels[`lang-${l}`]).join(lang === 'zh' ? '、' : ', ')}`);
+  where.append(inDocument, ` · ${labels.matchedIn} ${matched.map((l) => labels[`lang-${l}`]).join(lang === 'zh' ? '、' : ', ')}`);
   li.append(link, texts, where);
   return li;
 }
 
-/** The text around the first match (`span` characters), with every match in <mark>. */
-function highlight(text: string, pattern: RegExp | undefined, language: Language, span = EXCERPT[language]): Node[] {
-  let start = 0;
-  const first = pattern ? text.search(pattern) : -1;
-  if (first > span / 3) start = first - Math.floor(span / 3);
-  const slice = (start > 0 ? '…' : '') + text.slice(start, start + span) + (start + span < text.length ? '…' : '');
-  if (!pattern) return [document.createTextNode(slice)];
-  const nodes: Node[] = [];
-  let at = 0;
-  for (const m of slice.matchAll(pattern)) {
-    nodes.push(document.createTextNode(slice.slice(at, m.index)));
-    const mark = document.createElement('mark');
-    mark.textContent = m[0];
-    nodes.push(mark);
-    at = m.index! + m[0].length;
+/**
+ * Where the matched alternatives stand in a text: Chinese by its characters, words and numbers
+ * as the index reads them (resources for resource, 3.0 and not 3), a phrase only whole.
+ */
+function matches(text: string, alternatives: Alternative[], language: Language): [number, number][] {
+  const ranges: [number, number][] = [];
+  const norm = text.normalize('NFKC');
+  // NFKC can change lengths (full-width forms keep theirs): mark by the original only when lengths agree.
+  if (norm.length !== text.length) return ranges;
+  const us = units(norm);
+  const keyOf = (u: (typeof us)[number]) => (u.kind === 'han' ? u.text : wordToken(u, language));
+  for (const a of alternatives) {
+    const wanted = units(normalise(a.text));
+    if (!wanted.length) continue;
+    if (wanted.every((u) => u.kind === 'han')) {
+      // Chinese: the form whole wherever it stands, whatever punctuation parts its runs
+      // (澜沧江-湄公河 as 澜沧江—湄公河); a run found only piecemeal, by its pairs of characters.
+      const whole = new RegExp(wanted.map((u) => escape(u.text)).join('[^\\p{L}\\p{N}]*'), 'gu');
+      const before = ranges.length;
+      for (const m of norm.matchAll(whole)) ranges.push([m.index!, m.index! + m[0].length]);
+      if (ranges.length === before && wanted.length === 1) {
+        const chars = [...wanted[0]!.text];
+        for (let k = 0; k + 1 < chars.length; k++) {
+          const pair = chars[k]! + chars[k + 1]!;
+          for (let at = norm.indexOf(pair); at >= 0; at = norm.indexOf(pair, at + 1)) ranges.push([at, at + pair.length]);
+        }
+      }
+      continue;
+    }
+    const keys = wanted.map((u) => (u.kind === 'han' ? u.text : wordToken(u, language)));
+    for (let i = 0; i + keys.length <= us.length; i++) {
+      if (keys.every((k, j) => keyOf(us[i + j]!) === k)) ranges.push([us[i]!.start, us[i + keys.length - 1]!.end]);
+    }
   }
-  nodes.push(document.createTextNode(slice.slice(at)));
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged.at(-1);
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([...r]);
+  }
+  return merged;
+}
+
+/** The text around the first match (`span` characters), with every match in <mark>. */
+function highlight(text: string, alternatives: Alternative[], language: Language, span = EXCERPT[language]): Node[] {
+  const ranges = matches(text, alternatives, language);
+  // A text longer than the excerpt shows the first match a third of the way in, and its end
+  // whole; English starts at a word.
+  let start = 0;
+  const first = ranges[0]?.[0] ?? 0;
+  if (text.length > span && first > span / 3) {
+    start = Math.min(first - Math.floor(span / 3), text.length - span);
+    if (language === 'en') {
+      const space = text.slice(start, first).search(/\s/u);
+      if (space >= 0) start += space + 1;
+    }
+  }
+  const end = Math.min(text.length, start + span);
+  const nodes: Node[] = [];
+  if (start > 0) nodes.push(document.createTextNode('…'));
+  let at = start;
+  for (const [from, to] of ranges) {
+    if (to <= start || from >= end) continue;
+    const a = Math.max(from, start);
+    const b = Math.min(to, end);
+    nodes.push(document.createTextNode(text.slice(at, a)));
+    const mark = document.createElement('mark');
+    mark.textContent = text.slice(a, b);
+    nodes.push(mark);
+    at = b;
+  }
+  nodes.push(document.createTextNode(text.slice(at, end) + (end < text.length ? '…' : '')));
   return nodes;
 }
 
@@ -312,21 +351,26 @@ input.addEventListener('input', (event) => {
   // Start loading what the query needs while it is typed, not after the last keystroke; an
   // input method's composition (Latin letters on the way to Chinese) is not the query yet.
   const typed = normalise(input.value);
-  if (typed && !(event as InputEvent).isComposing) {
-    const only = (selects.find((s) => s.dataset.filter === 'language')?.value || undefined) as Language | undefined;
+  if (typed.trim() && !(event as InputEvent).isComposing) {
     if (hasHan(typed)) traditionalMap().catch(() => undefined);
     // A failure here shows when the search itself runs.
-    for (const language of languagesFor(typed, only)) instance(language).catch(() => undefined);
+    instance().catch(() => undefined);
   }
   clearTimeout(timer);
   timer = setTimeout(() => void run(input.value), 250);
 });
 for (const s of selects) s.addEventListener('change', () => void run(input.value));
+moreButton.addEventListener('click', async () => {
+  const from = list.children.length;
+  if (!(await showMore())) return;
+  list.querySelectorAll<HTMLAnchorElement>('.result-link')[from]?.focus();
+  status.textContent = summary(pending!.result, pending!.q, list.children.length);
+});
 
-// Arrow keys move through the results; Enter follows the focused link.
+// Arrow keys move through the offered clauses and the results; Enter follows the focused link.
 root.addEventListener('keydown', (event) => {
   if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-  const links = [...list.querySelectorAll<HTMLAnchorElement>('.result-link')];
+  const links = [...root.querySelectorAll<HTMLAnchorElement>('.search-offer a, .results .result-link')];
   if (!links.length) return;
   const current = links.indexOf(document.activeElement as HTMLAnchorElement);
   const next = event.key === 'ArrowDown' ? Math.min(current + 1, links.length - 1) : current - 1;
@@ -340,7 +384,6 @@ for (const s of selects) {
   const value = params.get(s.name);
   if (value && [...s.options].some((o) => o.value === value)) s.value = value;
 }
-const initial = params.get('q');
 if (initial) {
   input.value = initial;
   void run(initial);

@@ -47,6 +47,7 @@ describe('a build without a published address', () => {
     expect(await text('chicago')).toMatch(new RegExp(` ${served.replace(/[.]/gu, '\\.')}\\.$`, 'u'));
     expect(await text('bibtex')).toContain(`url = {${served}}`);
     expect(JSON.parse(await text('csl'))[0].URL).toBe(served);
+    await page.click('.more-citations > summary');
     for (const format of ['url', 'gbt', 'bibtex']) {
       await page.click(`.citation-format[data-format="${format}"] .copy-citation`);
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await text(format));
@@ -63,6 +64,7 @@ describe('a build without a published address', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
       return { name: download.suggestedFilename(), text: await readFile((await download.path())!, 'utf8') };
     };
+    await page.click('.more-citations > summary');
     expect((await take('.citation-downloads a[data-format="bibtex"]')).text).toContain(`url = {${served}}`);
     expect(JSON.parse((await take('.citation-downloads a[data-format="csl"]')).text)[0].URL).toBe(served);
     const whole = await take('a[data-citation-file]');
@@ -74,6 +76,7 @@ describe('a build without a published address', () => {
     // The document page offers the same file, personalised the same way.
     await page.goto(`${site.server.url}zh/lmc-poa-2018-2022/`);
     await page.waitForFunction(() => document.querySelector<HTMLAnchorElement>('a[data-citation-file]')!.href.startsWith('blob:'));
+    await page.click('.doc-tools > summary');
     expect((await take('a[data-citation-file]')).text).toContain(`url = {${site.server.url}zh/lmc-poa-2018-2022/4.2.5/}`);
     await page.close();
   });
@@ -91,6 +94,7 @@ describe('a build without a published address', () => {
     await page.waitForLoadState('networkidle');
     // Print carries the document's address once, under its title (issue 24).
     expect(await page.textContent('.print-url')).toBe(`${site.server.url}zh/lmc-poa-2023-2027/`);
+    expect(await page.getAttribute('.print-url', 'lang')).toBe('en');
     await page.close();
   });
 

@@ -100,6 +100,12 @@ describe('the commitment filter in search', () => {
     const results = async (params: string) => {
       await page.goto(`${site.server.url}en/search/?q=poverty${params}`);
       await page.waitForFunction(() => /\d|No /u.test(document.querySelector('.search-status')?.textContent ?? ''), null, { timeout: 15_000 });
+      // Every result, not only the first ten (issue 25: More results shows the next ten).
+      while (await page.locator('.search-more').isVisible()) {
+        const shown = await page.locator('.result').count();
+        await page.click('.search-more');
+        await page.waitForFunction((n) => document.querySelectorAll('.result').length > n, shown);
+      }
       return page.$$eval('.result-link', (els) => els.map((e) => new URL((e as HTMLAnchorElement).href).pathname.replace(/^.*?\/en\/([^/]+)\/([^/]+)\/.*$/u, '$1#$2')));
     };
     const all = await results('');

@@ -106,6 +106,7 @@ describe('downloads', () => {
     // The whole document's BibTeX: the file's own name, its text personalised by the page's script.
     expect(await page.getAttribute('.downloads a[data-citation-file]', 'download')).toBe('lmc-naypyitaw-declaration-2023.zh.bib');
     // After the page's script: a blob with the served address and the access date (the browser fetches it).
+    await page.click('.doc-tools > summary');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.downloads a[data-citation-file]')]);
     const bib = await readFile((await download.path())!, 'utf8');
     expect(bib).toMatch(/^@misc\{lmc-naypyitaw-declaration-2023-document-zh,\n  author = \{\{澜沧江—湄公河合作第四次领导人会议\}\},\n  title = \{\{澜沧江—湄公河合作第四次领导人会议内比都宣言\}\}/u);

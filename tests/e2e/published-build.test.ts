@@ -58,6 +58,7 @@ describe('a build with SITE_URL', () => {
     expect(await page.getAttribute('link[rel="canonical"]', 'href')).toBe(cited);
     expect(await page.getAttribute('meta[name="citation_public_url"]', 'content')).toBe(cited);
     expect(JSON.parse((await page.textContent('script[type="application/ld+json"]'))!).url).toBe(cited);
+    await page.click('.more-citations > summary');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[data-citation-file]')]);
     const whole = await readFile((await download.path())!, 'utf8');
     expect(whole).toContain(`url = {${cited}}`);

@@ -95,6 +95,19 @@ describe('results and filters', () => {
     await page.waitForURL(/lmc-poa-2018-2022\/4\.3\.4\.p1\//u);
   });
 
+  test('show ten results at first, and ten more from More results, the focus on the first of them', async () => {
+    const first = await search('en', 'cooperation');
+    expect(first).toHaveLength(10);
+    expect(await page.textContent('.search-status')).toMatch(/showing the first 10\)/u);
+    await page.focus('.search-more');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.result').length === 20);
+    expect(await page.evaluate(() => document.activeElement === document.querySelectorAll('.result-link')[10])).toBe(true);
+    expect(await page.textContent('.search-status')).toMatch(/showing the first 20\)/u);
+    const all = await page.$$eval('.result-link', (els) => els.map((e) => e.getAttribute('href')));
+    expect(new Set(all).size).toBe(20);
+  });
+
   test('Enter searches once: the search pending from the last keystroke is dropped', async () => {
     await page.goto(`${site.server.url}en/search/`);
     await page.evaluate(() => {

@@ -1,0 +1,81 @@
+/**
+ * Issue 25's acceptance over the whole corpus: every clause of every document is found, in the
+ * top 10, by three substrings of its Chinese (one across Chinese and Latin letters or digits
+ * where the clause has them: 2019年12月, RCEP协定) and by three of its English words or short runs
+ * of words (tests/helpers/search-probes.ts says how they are chosen).
+ *
+ * The queries run as the search page runs them, on the built site: Pagefind's own script and
+ * index from dist/pagefind/ (over HTTP on loopback), the synonyms and documents the search page
+ * carries, and the page's modules (src/lib/search-*.ts), in Node: about 2,800 queries take
+ * seconds here, where the page's form takes minutes. The page's own wiring is what the other
+ * search tests drive in Chromium.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT } from '../../scripts/lib/paths';
+import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
+import { answer, type Lexicon, type PagefindLike } from '../../src/lib/search-engine';
+import { readQuery, synonymForms } from '../../src/lib/search-query';
+import { findReference, type CatalogueDocument } from '../../src/lib/search-references';
+import type { TraditionalMap } from '../../src/lib/search-tokens';
+import { clauseProbes } from '../helpers/search-probes';
+
+const dist = path.join(ROOT, 'dist');
+const probes = clauseProbes();
+const documents = [...new Set(probes.map((p) => p.key.split('#')[0]!))];
+
+/** A data-* attribute of the built search page, as the page's script reads it. */
+function pageData(name: string): unknown {
+  const html = readFileSync(path.join(dist, 'en', 'search', 'index.html'), 'utf8');
+  const raw = new RegExp(`data-${name}="([^"]*)"`, 'u').exec(html)![1]!;
+  const entities: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+  return JSON.parse(raw.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(\w+));/giu, (m, dec?: string, hex?: string, name?: string) => (dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : entities[name!] ?? m)));
+}
+
+let server: RunningServer;
+let pagefind: PagefindLike & { destroy(): Promise<void> };
+const forms = synonymForms(pageData('synonyms') as string[][]);
+const catalogue = (pageData('catalogue') as (Omit<CatalogueDocument, 'clauses'> & { clauses: string })[]).map((d) => ({ ...d, clauses: d.clauses.split(' ') }));
+const traditional = JSON.parse(readFileSync(path.join(dist, 'pagefind', 't2s.json'), 'utf8')) as TraditionalMap;
+const lexicon = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'lexicon.json'), 'utf8')) as Lexicon;
+
+beforeAll(async () => {
+  server = await serveStatic(dist);
+  pagefind = await import(/* @vite-ignore */ path.join(dist, 'pagefind', 'pagefind.js'));
+  await (pagefind as unknown as { options(o: object): Promise<void> }).options({ basePath: `${server.url}pagefind/`, noWorker: true });
+});
+afterAll(async () => {
+  await pagefind?.destroy();
+  await server?.close();
+});
+
+/** The clauses a query finds first, as document#clause. */
+async function top10(query: string): Promise<string[]> {
+  expect(findReference(query, catalogue), `${query} is not a clause reference`).toBeUndefined();
+  const found = await answer(readQuery(query, forms, traditional), { pagefind, lexicon: async () => lexicon });
+  return Promise.all(found.hits.slice(0, 10).map(async (h) => {
+    const { meta } = await h.result.data();
+    return `${meta.document}#${meta.clause}`;
+  }));
+}
+
+describe.each([['zh', 'Chinese substrings'], ['en', 'English words']] as const)('%s: %s', (lang, _what) => {
+  test('cover every clause with at least one query, three where the clause is long enough', () => {
+    expect(probes.length).toBeGreaterThan(400);
+    for (const p of probes) expect(p[lang].length, p.key).toBeGreaterThan(0);
+    expect(probes.filter((p) => p[lang].length === 3).length / probes.length).toBeGreaterThan(0.85);
+    if (lang === 'zh') {
+      // The clauses with Chinese right after Latin letters or digits (or before them) are probed across the boundary.
+      const crossing = probes.filter((p) => /[\p{L}\p{N}](?<!\p{Script=Han})\p{Script=Han}|\p{Script=Han}[\p{L}\p{N}](?<!\p{Script=Han})/u.test(p.zh[0]!));
+      expect(crossing.length).toBeGreaterThan(25);
+    }
+  });
+
+  test.each(documents)('find each clause of %s in the top 10', async (document) => {
+    const queries = probes.filter((p) => p.key.startsWith(`${document}#`)).flatMap((p) => p[lang].map((q) => ({ key: p.key, q })));
+    const missed: string[] = [];
+    for (const { key, q } of queries) if (!(await top10(q)).includes(key)) missed.push(`${key} ← ${q}`);
+    expect(missed, `${missed.length} of ${queries.length} queries miss their clause`).toEqual([]);
+  });
+});
