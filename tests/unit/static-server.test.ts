@@ -91,7 +91,7 @@ describe('serveStatic survives what crashed or leaked the hand-written server', 
     const before = await openFiles();
     for (let i = 0; i < 600; i += 20) await Promise.all(Array.from({ length: 20 }, abort));
     let after = await openFiles();
-    for (let i = 0; i < 50 && after - before > 20; i++) {
+    for (let i = 0; i < 50 && after - before >= 20; i++) {
       await new Promise((r) => setTimeout(r, 100));
       after = await openFiles();
     }
