@@ -20,14 +20,14 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } f
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Diagnostics } from './lib/diagnostics';
-import { buildModel } from './lib/model';
-import { projectPaths, ROOT } from './lib/paths';
-import { exitCode } from './lib/site';
-import { serveStatic } from './lib/static-server';
-import { writeSyntheticCorpus, type SyntheticCorpus } from './lib/synthetic';
+import { Diagnostics } from './lib/core/diagnostics';
+import { buildModel } from './lib/model/model';
+import { projectPaths, ROOT } from './lib/core/paths';
+import { exitCode } from './lib/publish/site';
+import { serveStatic } from './lib/tools/static-server';
+import { writeSyntheticCorpus, type SyntheticCorpus } from './lib/tools/synthetic';
 import { launchBrowser } from '../tests/helpers/browser';
-import { CATEGORIES, lighthousePages } from './lib/lighthouse';
+import { CATEGORIES, lighthousePages } from './lib/tools/lighthouse';
 
 const quick = process.argv.includes('--quick');
 const readerOnly = process.argv.includes('--reader');

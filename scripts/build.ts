@@ -19,22 +19,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { editionSchema } from '../src/schemas/edition';
 import { report, rootArgument } from './build-content';
-import { clearStamp, writeStamp } from './lib/build-stamp';
-import { readDataFile } from './lib/data-file';
-import { Diagnostics } from './lib/diagnostics';
-import { writeDownloads, writeRedirectPages, writeRetiredPages } from './lib/downloads';
-import { readGeneratedDocuments } from './lib/emit';
-import { finaliseSite, writeServerConfigs } from './lib/finalise';
-import { sitePolicy } from './lib/server-config';
-import { display, projectPaths } from './lib/paths';
-import { progressHooks } from './lib/progress';
-import { readRedirects, readRetired } from './lib/registry';
-import { writeSearchIndex } from './lib/search-index';
-import { NOTES_FILE, writeAdministratorNotes, writeSitemap } from './lib/sitemap';
-import { publishedBase } from '../src/lib/site-address';
-import { astroBuild, exitCode } from './lib/site';
-import { megabytes, writeOfflineManifest } from './lib/offline';
-import { checkXmlFiles } from './lib/xml-check';
+import { clearStamp, writeStamp } from './lib/publish/build-stamp';
+import { readDataFile } from './lib/core/data-file';
+import { Diagnostics } from './lib/core/diagnostics';
+import { writeDownloads, writeRedirectPages, writeRetiredPages } from './lib/publish/downloads';
+import { readGeneratedDocuments } from './lib/generate/emit';
+import { finaliseSite, writeServerConfigs } from './lib/publish/finalise';
+import { sitePolicy } from './lib/publish/server-config';
+import { display, projectPaths } from './lib/core/paths';
+import { progressHooks } from './lib/tools/progress';
+import { readRedirects, readRetired } from './lib/model/registry';
+import { writeSearchIndex } from './lib/publish/search-index';
+import { NOTES_FILE, writeAdministratorNotes, writeSitemap } from './lib/publish/sitemap';
+import { publishedBase } from '../src/lib/citation/site-address';
+import { astroBuild, exitCode } from './lib/publish/site';
+import { megabytes, writeOfflineManifest } from './lib/publish/offline';
+import { checkXmlFiles } from './lib/publish/xml-check';
 
 /** Runs scripts/build-content.ts on `root` in a child process; it prints its own progress and warnings. */
 async function contentProcess(root: string): Promise<void> {

@@ -6,11 +6,11 @@
  * words that matched nothing, spelling it corrected. Results are clauses, each shown in both
  * languages with the match marked.
  */
-import { answer, type Answer, type Hit, type Lexicon, type PagefindLike } from '../lib/search-engine';
-import { readQuery, synonymForms, type Alternative } from '../lib/search-query';
-import { findReference, type CatalogueDocument, type ClauseReference } from '../lib/search-references';
-import { referenceLabel } from '../lib/reference-labels';
-import { EXCERPT, hasHan, normalise, units, wordToken, type Language, type TraditionalMap } from '../lib/search-tokens';
+import { answer, type Answer, type Hit, type Lexicon, type PagefindLike } from '../lib/search/search-engine';
+import { readQuery, synonymForms, type Alternative } from '../lib/search/search-query';
+import { findReference, type CatalogueDocument, type ClauseReference } from '../lib/search/search-references';
+import { referenceLabel } from '../lib/citation/reference-labels';
+import { EXCERPT, hasHan, normalise, units, wordToken, type Language, type TraditionalMap } from '../lib/search/search-tokens';
 
 interface Pagefind extends PagefindLike {
   options(o: Record<string, unknown>): Promise<void>;

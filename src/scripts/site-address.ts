@@ -5,7 +5,7 @@
  * downloads or saves to a reference manager names this site. Only over http(s): a file://
  * address is no one else's, so a page opened from a folder keeps the blank.
  */
-import { ADDRESS_BLANKS } from '../lib/site-address';
+import { ADDRESS_BLANKS } from '../lib/citation/site-address';
 
 /**
  * The served root of the site: favicon.svg sits at the root, and every page links it with a

@@ -12,8 +12,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
-import { exitCode } from '../../scripts/lib/site';
+import { ROOT } from '../../scripts/lib/core/paths';
+import { exitCode } from '../../scripts/lib/publish/site';
 
 /** A located diagnostic as the build prints it (scripts/lib/diagnostics.ts, formatDiagnostic). */
 const DIAGNOSTIC = /^\S.*: (?:error|warning): .* \[[a-z0-9-]+\]$/u;

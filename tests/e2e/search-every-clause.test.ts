@@ -13,12 +13,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
-import { answer, type Lexicon, type PagefindLike } from '../../src/lib/search-engine';
-import { readQuery, synonymForms } from '../../src/lib/search-query';
-import { findReference, type CatalogueDocument } from '../../src/lib/search-references';
-import type { TraditionalMap } from '../../src/lib/search-tokens';
+import { ROOT } from '../../scripts/lib/core/paths';
+import { serveStatic, type RunningServer } from '../../scripts/lib/tools/static-server';
+import { answer, type Lexicon, type PagefindLike } from '../../src/lib/search/search-engine';
+import { readQuery, synonymForms } from '../../src/lib/search/search-query';
+import { findReference, type CatalogueDocument } from '../../src/lib/search/search-references';
+import type { TraditionalMap } from '../../src/lib/search/search-tokens';
 import { clauseProbes } from '../helpers/search-probes';
 
 const dist = path.join(ROOT, 'dist');

@@ -7,7 +7,7 @@
 import { cp, mkdir, mkdtemp, readdir, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../../scripts/lib/paths';
+import { ROOT } from '../../scripts/lib/core/paths';
 
 export async function scratchCopy(prefix: string): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), prefix));
