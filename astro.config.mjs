@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
 // The published address of the edition: SITE_URL for a deployment, else content/edition.yaml's
-// `site`, else none: pages then carry a blank the browser fills in (src/lib/site-address.ts).
+// `site`, else none: pages then carry a blank the browser fills in (src/lib/citation/site-address.ts).
 const edition = parse(readFileSync(new URL('./content/edition.yaml', import.meta.url), 'utf8'));
 const site = process.env.SITE_URL || edition.site || undefined;
 

@@ -75,7 +75,7 @@ interface Sample { t: number; kb: number }
 /** The build of a synthetic corpus stopped; the message carries its located errors. */
 class SyntheticBuildFailed extends Error {}
 
-/** A line of the build's output that is a located diagnostic (scripts/lib/diagnostics.ts, formatDiagnostic). */
+/** A line of the build's output that is a located diagnostic (scripts/lib/core/diagnostics.ts, formatDiagnostic). */
 const DIAGNOSTIC = /^\S.*: (?:error|warning): .* \[[a-z0-9-]+\]$/u;
 
 /** Passes a child's output through to ours and keeps its located diagnostics. */

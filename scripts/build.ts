@@ -7,7 +7,7 @@
  * Everything after the content stages is written into a staging folder that replaces dist/
  * only once every stage has passed (the XML check and the offline list last): a build that
  * fails leaves the previous dist/ as it was, never a half-finished one. Its last act is the
- * stamp of what dist/ was built from (scripts/lib/build-stamp.ts), which `npm run package` reads.
+ * stamp of what dist/ was built from (scripts/lib/publish/build-stamp.ts), which `npm run package` reads.
  *
  * The content pipeline runs in a process of its own, and the stages after Astro read the
  * data files it wrote: its model (about 1 GB at 100 times the corpus) is gone before

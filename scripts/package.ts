@@ -5,7 +5,7 @@
  * citations and the sitemap carry the published base, so the package refuses to go without
  * one, and checks it (scheme, host name, path) before anything is built. It builds dist/ for
  * that URL unless the last build finished, for that URL, from the content and code as they
- * are now (scripts/lib/build-stamp.ts).
+ * are now (scripts/lib/publish/build-stamp.ts).
  */
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';

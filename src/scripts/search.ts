@@ -1,7 +1,7 @@
 /**
  * The search page. One Pagefind index holds every clause's Chinese and English as tokens
- * (src/lib/search-tokens.ts); a query is read into parts (search-query.ts), each searched and
- * the clauses ranked by src/lib/search-engine.ts. A query that is a clause reference (P23 4.2.5,
+ * (src/lib/search/search-tokens.ts); a query is read into parts (search-query.ts), each searched and
+ * the clauses ranked by src/lib/search/search-engine.ts. A query that is a clause reference (P23 4.2.5,
  * 第4.2.5条) offers that clause instead (search-references.ts). The answer says what it did:
  * words that matched nothing, spelling it corrected. Results are clauses, each shown in both
  * languages with the match marked.

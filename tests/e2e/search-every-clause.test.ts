@@ -6,7 +6,7 @@
  *
  * The queries run as the search page runs them, on the built site: Pagefind's own script and
  * index from dist/pagefind/ (over HTTP on loopback), the synonyms and documents the search page
- * carries, and the page's modules (src/lib/search-*.ts), in Node: about 2,800 queries take
+ * carries, and the page's modules (src/lib/search/search-*.ts), in Node: about 2,800 queries take
  * seconds here, where the page's form takes minutes. The page's own wiring is what the other
  * search tests drive in Chromium.
  */

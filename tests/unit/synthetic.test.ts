@@ -1,4 +1,4 @@
-/** The benchmark's synthetic copies name their own documents and sources (scripts/lib/synthetic.ts). */
+/** The benchmark's synthetic copies name their own documents and sources (scripts/lib/tools/synthetic.ts). */
 import { describe, expect, test } from 'vitest';
 import { sourceLineReferences } from '../../scripts/lib/editorial/note-checks';
 import { CopyNames, copyId } from '../../scripts/lib/tools/synthetic';

@@ -5,7 +5,7 @@
  *   names a form the edition's English uses, in the clauses the item cites (and the clause it is
  *   attached to), or anywhere when it cites none;
  * - `non-canonical-reference`: clauses are referred to only as `document#clause`
- *   (src/lib/references.ts), never as "clauses 11 and 14", "(5.2.p1)" or 第十一段;
+ *   (src/lib/citation/references.ts), never as "clauses 11 and 14", "(5.2.p1)" or 第十一段;
  * - `unknown-source-line`: "source 001 line 3" / 来源001第3行 names a line that exists;
  * - `quotation-not-in-english` (issue 27): every quotation of English in a translation or context
  *   note stands in the English of its clause or of the clauses its sentence cites, unless the

@@ -28,7 +28,7 @@ export interface Permanence {
 }
 
 const HEADER = `# Every clause URL this edition has published, per document: /{zh,en}/{document}/{clause}/.
-# Maintained by the build (scripts/lib/registry.ts): new clause ids are added, none is ever removed.
+# Maintained by the build (scripts/lib/model/registry.ts): new clause ids are added, none is ever removed.
 # An id that disappears from the corpus fails the build unless content/redirects.yaml says where it went.
 `;
 

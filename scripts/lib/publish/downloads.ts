@@ -46,11 +46,11 @@ export async function writeDownloads(documents: DocumentData[], outDir: string, 
 
 /**
  * The citation downloads, in each interface language, from the same model as the clause pages'
- * citation blocks (src/lib/citation.ts), without an access date (the page adds it to what it
+ * citation blocks (src/lib/citation/citation.ts), without an access date (the page adds it to what it
  * offers): data/citations/{document}/{clause}.{zh,en}.{bib,json} for each clause, and
  * data/citations/{document}.{zh,en}.bib with the whole document's entry and every clause's.
  * Without a published address (`site` undefined) their URLs start with the labelled blank,
- * which the pages replace with the address they are served from (src/lib/site-address.ts).
+ * which the pages replace with the address they are served from (src/lib/citation/site-address.ts).
  */
 export async function writeCitations(documents: DocumentData[], outDir: string, site: string | undefined, version: string, edition: { zh: string; en: string }): Promise<number> {
   let n = 0;

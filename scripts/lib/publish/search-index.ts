@@ -1,7 +1,7 @@
 /**
  * Stage 8: the search index. Pagefind indexes one record per clause, in one bundle
  * (dist/pagefind/): the record's words are the tokens of the clause's Chinese and English
- * (src/lib/search-tokens.ts), so the browser needs one index, one WebAssembly module and one
+ * (src/lib/search/search-tokens.ts), so the browser needs one index, one WebAssembly module and one
  * request per result whatever the query's language, and a query in both languages matches the
  * clause that has both. Beside the bundle: a corpus-specific Traditional→Simplified map and the
  * lexicon of the texts' words, which spelling correction reads.
