@@ -151,7 +151,7 @@ export async function newDocument(options: NewDocumentOptions): Promise<string[]
     `${rel(recipeFile)}: drafted, ${drafted.clauses.length} clauses, ${drafted.todos} TODO(s) for the editor`,
     `${rel(translationFile)}: ${drafted.clauses.length} clause ids with empty English`,
     ...(drafted.problems.length ? [`numbering problems, each taken out of the text as a TODO:\n  ${drafted.problems.join('\n  ')}`] : []),
-    'next: npm run build:content, and decide each TODO it lists (see the README, "Adding a document").',
+    'next: npm run build:content, and decide each TODO it lists (see docs/editing.md, "Adding a document").',
   );
   return report;
 }
