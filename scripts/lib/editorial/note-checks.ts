@@ -13,86 +13,22 @@
  * - `quotation-not-in-source` (issue 27): a quotation of Chinese in a sentence that names source
  *   lines stands in one of those lines, as received or as displayed.
  * Whether a note is true of its clauses beyond that is for an editor to verify by reading.
+ * The prose read is collected by note-texts.ts; the patterns of the two reference checks are
+ * note-references.ts; this module runs every check.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { findReferences } from '../../../src/lib/citation/references';
 import type { DocumentData } from '../../../src/schemas/document';
-import type { Glossary } from '../../../src/schemas/glossary';
-import type { Variants } from '../../../src/schemas/variants';
-import type { DataFile } from '../core/data-file';
 import type { Diagnostics, Place } from '../core/diagnostics';
-import type { LoadedRecipe } from '../sources/recipes';
 import type { SourceFile } from '../sources/sources';
-import type { LoadedTranslation } from './translations';
 import { normaliseZh } from '../sources/normalise';
+import { collectNoteTexts, type NoteCheckInput, type NoteText } from './note-texts';
+import { nonCanonicalReferences, sourceLineRanges, sourceLineReferences } from './note-references';
 
-/** One piece of the edition's prose, in one language, and where it stands. */
-export interface NoteText {
-  /** Path of its data file as shown in messages (relative to the project root). */
-  file: string;
-  /** Path of the value inside the data file, e.g. ['notes', 3, 'en']. */
-  at: (string | number)[];
-  text: string;
-  language: 'en' | 'zh';
-  /** The document and clause the item is attached to, if any. */
-  document?: string;
-  clause?: string;
-  /** The source a bare "line 12" refers to (the document's base), if any. */
-  defaultSource?: string;
-  /** A translator's or editor's note on a clause: its quotations of English are checked against the English. */
-  quotesEnglish?: boolean;
-  /** The source files the note's document is built from: only their lines are checked for quotations. */
-  documentSources?: Set<string>;
-}
-
-export interface NoteCheckInput {
-  root: string;
-  documents: DocumentData[];
-  recipes: LoadedRecipe[];
-  translations: Map<string, LoadedTranslation>;
-  glossary?: DataFile<Glossary>;
-  variants: DataFile<Variants>[];
-  sources: Map<string, SourceFile>;
-}
-
-/** Every piece of prose the checks read, from every data file that holds notes. */
-export function collectNoteTexts(input: NoteCheckInput): NoteText[] {
-  const texts: NoteText[] = [];
-  const both = (file: string, at: (string | number)[], pair: { en: string; zh: string } | undefined, extra: Partial<NoteText> = {}) => {
-    if (!pair) return;
-    for (const language of ['en', 'zh'] as const) texts.push({ file, at: [...at, language], text: pair[language], language, ...extra });
-  };
-  const bases = new Map(input.recipes.map((r) => [r.data.id, r.data.base]));
-  const filesOf = new Map(input.recipes.map((r) => [r.data.id, new Set([r.data.base, ...r.data.witnesses.map((w) => w.file), ...r.data.text.map((t) => t.file), ...r.data.metadata.map((m) => m.file), ...r.data.exclude.map((x) => x.file)])]));
-  for (const recipe of input.recipes) {
-    const d = recipe.data;
-    const extra = { document: d.id, defaultSource: d.base, documentSources: filesOf.get(d.id) };
-    d.metadata.forEach((m, i) => both(recipe.name, ['metadata', i, 'reason'], m.reason, { ...extra, defaultSource: m.file }));
-    d.text.forEach((s, i) => both(recipe.name, ['text', i, 'reason'], s.reason, { ...extra, defaultSource: s.file }));
-    d.exclude.forEach((x, i) => both(recipe.name, ['exclude', i, 'reason'], x.reason, { ...extra, defaultSource: x.file, clause: x.attach }));
-    d.notes.forEach((n, i) => both(recipe.name, ['notes', i], n, { ...extra, clause: n.clause }));
-    if (d.author) both(recipe.name, ['author', 'reason'], d.author.reason, extra);
-  }
-  for (const [document, t] of input.translations) {
-    t.file?.data.notes.forEach((n, i) => both(t.name, ['notes', i], n, { document, clause: n.clause, defaultSource: bases.get(document), quotesEnglish: true, documentSources: filesOf.get(document) }));
-  }
-  if (input.glossary) {
-    const g = input.glossary;
-    g.data.terms.forEach((term, i) => {
-      both(g.name, ['terms', i, 'definition'], term.definition);
-      both(g.name, ['terms', i, 'note'], term.note);
-    });
-    g.data.exceptions.forEach((e, i) => both(g.name, ['exceptions', i, 'reason'], e.reason, { document: e.document, clause: e.clause }));
-  }
-  for (const v of input.variants) {
-    const extra = { document: v.data.document, defaultSource: bases.get(v.data.document) };
-    v.data.equivalences.forEach((e, i) => both(v.name, ['equivalences', i, 'reason'], e.reason, extra));
-    v.data.variants.forEach((x, i) => both(v.name, ['variants', i, 'judgement'], x.judgement, { ...extra, clause: x.clause }));
-  }
-  return texts;
-}
+export { collectNoteTexts, type NoteCheckInput, type NoteText } from './note-texts';
+export { nonCanonicalReferences, sourceLineRanges, sourceLineReferences } from './note-references';
 
 /** A finding inside a note: the offending text and its offset in the note. */
 export interface NoteFinding {
@@ -275,90 +211,6 @@ function misquotedLines(note: NoteText, sources: Map<string, SourceFile>): NoteF
     findings.push({ ruleId: 'quotation-not-in-source', index, match: form, reason: `Unexpected quotation “${form}”, which ${lines.map((l) => `source ${l.name}`).join(' or ')} does not have, expected the line’s words exactly as received or displayed (… for words left out)` });
   }
   return findings;
-}
-
-// ── non-canonical clause references ──────────────────────────────────────────────────────
-
-const ZH_NUMBER = String.raw`[0-9一二三四五六七八九十百〇零]+(?:\.\d+)*`;
-const ID = String.raw`(?:\d{1,2}|preamble)(?:\.(?:\d+|p\d+))*`;
-const NON_CANONICAL: RegExp[] = [
-  // "clause 5", "clauses 11 and 14", "paragraphs 一 to 十四", "section 二"
-  new RegExp(String.raw`\b(?:clauses?|paragraphs?|paras?\.?|articles?|items?|sections?)\s+(?:${ID}|${ZH_NUMBER})(?:\s*(?:,|and|or|to|-|–)\s*(?:${ID}|${ZH_NUMBER}))*`, 'giu'),
-  // "(22)", "(5.2.p1)", "（5.2、5.3）"
-  new RegExp(String.raw`[(（]\s*${ID}(?:\s*[,，、;；]\s*${ID})*\s*[)）]`, 'gu'),
-  // a bare id that can only be a clause: 4.2.5, 5.2.p1, preamble.p8, #3.p1 without its document
-  new RegExp(String.raw`(?<![\w.#\u0000-])(?:\d{1,2}\.(?:p\d+|\d+\.(?:\d+|p\d+))(?:\.(?:\d+|p\d+))*|preamble\.p\d+)(?![\w])`, 'gu'),
-  /(?<![a-z0-9\u0000-])#[a-z0-9]+(?:\.[a-z0-9]+)*/gu,
-  // 第五条, 第十一、十四段
-  new RegExp(String.raw`第\s*${ZH_NUMBER}(?:\s*[、，,和及与至到—-]\s*(?:第\s*)?${ZH_NUMBER})*\s*(?:[条段款项节]|部分)`, 'gu'),
-];
-
-/** Clause references not in the form `document#clause`. */
-export function nonCanonicalReferences(text: string): { match: string; index: number }[] {
-  // Canonical references (found by the one shared pattern) are blanked out first, so that their
-  // clause part is not taken for a bare id.
-  let masked = text;
-  for (const r of findReferences(text)) masked = masked.slice(0, r.index) + '\u0000'.repeat(r.length) + masked.slice(r.index + r.length);
-  const found: { match: string; index: number }[] = [];
-  const taken: [number, number][] = [];
-  for (const pattern of NON_CANONICAL) {
-    for (const m of masked.matchAll(pattern)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (taken.some(([a, b]) => start < b && end > a)) continue;
-      taken.push([start, end]);
-      found.push({ match: m[0], index: start });
-    }
-  }
-  return found.sort((a, b) => a.index - b.index);
-}
-
-// ── references to source lines ───────────────────────────────────────────────────────────
-
-const RANGE = String.raw`\d+(?:\s*[-–—至到]\s*\d+)?`;
-const SOURCE_OR_LINES = new RegExp(
-  [
-    String.raw`(?:\bsources?\s+|来源\s*)(?<source>\d{3})(?!\d)`,
-    String.raw`\b(?<inline>\d{3})(?=\s*,?\s*(?:lines?\s+\d|第\s*\d))`,
-    String.raw`\blines?\s+(?<en>${RANGE}(?:\s*(?:,|and|or)\s*${RANGE})*)`,
-    String.raw`第\s*(?<zh>${RANGE}(?:\s*[、，,和及与]\s*(?:第\s*)?${RANGE})*)\s*行`,
-  ].join('|'),
-  'giu',
-);
-
-/** Line references of a text as ranges (a single line is a range of one), with the source each names. */
-export function sourceLineRanges(text: string, defaultSource?: string): { source?: string; from: number; to: number; index: number }[] {
-  const out: { source?: string; from: number; to: number; index: number }[] = [];
-  let current = defaultSource;
-  for (const m of text.matchAll(SOURCE_OR_LINES)) {
-    const g = m.groups!;
-    if (g.source || g.inline) {
-      current = g.source ?? g.inline;
-      continue;
-    }
-    for (const r of (g.en ?? g.zh ?? '').matchAll(/(\d+)(?:\s*[-–—至到]\s*(\d+))?/gu)) {
-      out.push({ source: current, from: Number(r[1]), to: Number(r[2] ?? r[1]), index: m.index });
-    }
-  }
-  return out;
-}
-
-/** Line references of a text: each line number with the source it names (or undefined). */
-export function sourceLineReferences(text: string, defaultSource?: string): { source?: string; line: number; index: number; match: string }[] {
-  const out: { source?: string; line: number; index: number; match: string }[] = [];
-  let current = defaultSource;
-  for (const m of text.matchAll(SOURCE_OR_LINES)) {
-    const g = m.groups!;
-    if (g.source || g.inline) {
-      current = g.source ?? g.inline;
-      continue;
-    }
-    const list = g.en ?? g.zh ?? '';
-    for (const r of list.matchAll(/(\d+)(?:\s*[-–—至到]\s*(\d+))?/gu)) {
-      for (const n of [r[1], r[2]]) if (n) out.push({ source: current, line: Number(n), index: m.index, match: m[0] });
-    }
-  }
-  return out;
 }
 
 // ── the checks ───────────────────────────────────────────────────────────────────────────
