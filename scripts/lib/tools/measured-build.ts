@@ -118,7 +118,7 @@ export async function dirSize(dir: string): Promise<{ bytes: number; pages: numb
  */
 export async function scratchProject(): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'mekong-bench-'));
-  for (const entry of ['src', 'public', 'server', 'astro.config.mjs', 'package.json', 'tsconfig.json']) await cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
+  for (const entry of ['scripts', 'src', 'public', 'server', 'astro.config.mjs', 'package.json', 'tsconfig.json']) await cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
   await mkdir(path.join(root, 'node_modules'));
   for (const entry of await readdir(path.join(ROOT, 'node_modules'))) {
     if (!CACHES.includes(entry)) await symlink(path.join(ROOT, 'node_modules', entry), path.join(root, 'node_modules', entry));
