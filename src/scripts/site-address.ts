@@ -30,7 +30,12 @@ export function fillPageAddresses(root = servedRoot()): void {
   if (!root) return;
   for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[content]')) if (hasBlank(meta.content)) meta.content = withServedAddress(meta.content, root);
   for (const data of document.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]')) if (hasBlank(data.textContent)) data.textContent = withServedAddress(data.textContent!, root);
-  for (const el of document.querySelectorAll<HTMLElement>('[data-address]')) if (hasBlank(el.textContent)) el.textContent = withServedAddress(el.textContent!, root);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-address]')) {
+    if (!hasBlank(el.textContent)) continue;
+    el.textContent = withServedAddress(el.textContent!, root);
+    // The blank was in the reader's language; a URL is Latin script.
+    el.lang = 'en';
+  }
 }
 
 /**

@@ -94,6 +94,7 @@ describe('a build without a published address', () => {
     await page.waitForLoadState('networkidle');
     // Print carries the document's address once, under its title (issue 24).
     expect(await page.textContent('.print-url')).toBe(`${site.server.url}zh/lmc-poa-2023-2027/`);
+    expect(await page.getAttribute('.print-url', 'lang')).toBe('en');
     await page.close();
   });
 
