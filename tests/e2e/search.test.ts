@@ -126,3 +126,12 @@ describe('results and filters', () => {
     expect(await page.evaluate(() => (window as unknown as { runs: number }).runs)).toBe(1);
   });
 });
+
+describe('the search bundle', () => {
+  test('ships only what the search page loads: none of Pagefind’s UI bundles and no worker (security review I11)', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const shipped = (await readdir(path.join(ROOT, 'dist', 'pagefind'))).filter((f) => /\.(js|css)$/u.test(f));
+    // The page imports pagefind.js and runs it with noWorker (src/scripts/search.ts).
+    expect(shipped).toEqual(['pagefind.js']);
+  });
+});

@@ -167,6 +167,9 @@ export async function writeSearchIndex(documents: DocumentData[], outDir: string
   }
   const written = await index.writeFiles({ outputPath: root });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  // Pagefind writes its UI bundles and its Web Worker beside its script; the search page runs
+  // pagefind.js alone, on its own thread (noWorker), so none of them ships (security review I11).
+  for (const file of await readdir(root)) if (/^pagefind-.*\.(js|css)$/u.test(file)) await rm(path.join(root, file));
   // The search page preloads the WebAssembly module by name (src/pages/[lang]/search.astro).
   const entry = JSON.parse(await readFile(path.join(root, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm: string | null }> };
   const wasm = `wasm.${entry.languages[INDEX_LANGUAGE]?.wasm ?? 'unknown'}.pagefind`;
