@@ -3,7 +3,8 @@
  * photographed in Chromium: the home page, a document, a clause, search with results and the
  * plan comparison, at 1440 px and 390 px wide, light and dark, in both interfaces; and (issue 24)
  * a document chosen side by side on a phone, a rewritten clause (its two versions), and a
- * document with a parallel opened in place, each at both widths too. Writes
+ * document with a parallel opened in place, and the glossary with its index, each at both
+ * widths too. Writes
  * screenshots/{interface}-{page}-{width}-{scheme}.png (the pictures of an earlier run are replaced, nothing else; it is
  * not committed). Long pages are cut at MAX_HEIGHT pixels: a whole plan is tens of
  * thousands of pixels tall, more than an image viewer shows usefully.
@@ -42,6 +43,7 @@ const PAGES: { name: string; url: (lang: string) => string; ready?: string; view
   { name: 'rewritten', url: (lang) => `${lang}/lmc-poa-2023-2027/4.2.5/`, at: '.change-diff' },
   // 2023–2027 4.2.5 with 2018–2022 4.2.6 opened under it.
   { name: 'parallel', url: (lang) => `${lang}/lmc-poa-2023-2027/`, open: '[id="4.2.5"] .parallels li a', ready: '[id="4.2.5"] .parallel-text', at: '[id="4.2.5"]' },
+  { name: 'glossary', url: (lang) => `${lang}/glossary/` },
 ];
 
 const dist = path.join(ROOT, 'dist');

@@ -136,6 +136,8 @@ export const en = {
   rendering: 'Rendering',
   variants: 'Other forms',
   termKind: { institution: 'Institution', mechanism: 'Mechanism', initiative: 'Initiative', document: 'Document', meeting: 'Meeting', fund: 'Fund', place: 'Place', 'policy-term': 'Policy term' },
+  // The glossary's index (issue 24): initials, kinds, a filter box (shown only with JavaScript).
+  glossaryIndex: { initials: 'Terms by initial', kinds: 'Kind', all: 'All', filter: 'Filter terms', shown: '{n} of {total} terms shown' },
   // Official names (issue 14): where a glossary rendering comes from, and official English titles.
   renderingStatus: { official: 'Official English', established: 'Established English', edition: 'The edition’s own English' },
   renderingStatusNote: {

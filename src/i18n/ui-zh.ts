@@ -138,6 +138,7 @@ export const zh: Shape<typeof en> = {
   rendering: '译法',
   variants: '其他形式',
   termKind: { institution: '机构', mechanism: '机制', initiative: '倡议', document: '文件', meeting: '会议', fund: '基金', place: '地名', 'policy-term': '政策用语' },
+  glossaryIndex: { initials: '按拼音首字母', kinds: '类别', all: '全部', filter: '筛选术语', shown: '显示 {n} 个术语，共 {total} 个' },
   // Official names (issue 14): where a glossary rendering comes from, and official English titles.
   renderingStatus: { official: '官方英文', established: '通行英文', edition: '本版自译' },
   renderingStatusNote: {

@@ -29,6 +29,9 @@ export const rendering = z
   .refine((r) => r.status === 'edition' || r.evidence.length > 0, { message: 'expected at least one piece of evidence (title and url) for an official or established rendering', path: ['evidence'] })
   .refine((r) => r.status !== 'edition' || r.reason !== undefined, { message: 'expected a reason in both languages for the edition’s own rendering (the about page lists it)', path: ['status'] });
 
+/** What a glossary term names (the glossary page's kinds, in this order). */
+export const glossaryKinds = ['institution', 'mechanism', 'initiative', 'document', 'meeting', 'fund', 'place', 'policy-term'] as const;
+
 export const glossaryTerm = z
   .object({
     /** Stable id, used in glossary URLs (#id). */
@@ -41,7 +44,7 @@ export const glossaryTerm = z
     en: z.string().min(1),
     /** Other acceptable English forms (abbreviations, inflections). */
     enVariants: z.array(z.string().min(1)).default([]),
-    kind: z.enum(['institution', 'mechanism', 'initiative', 'document', 'meeting', 'fund', 'place', 'policy-term']),
+    kind: z.enum(glossaryKinds),
     definition: localized,
     note: localized.optional(),
     /** Where the rendering comes from, with evidence (issue 14). */

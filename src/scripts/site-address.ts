@@ -25,9 +25,16 @@ export function withServedAddress(text: string, root = servedRoot()): string {
 
 const hasBlank = (text: string | null | undefined) => !!text && ADDRESS_BLANKS.some((b) => text.includes(b));
 
-/** Fills in the blanks of the page's metadata (meta tags, JSON-LD) and of the printed URL (data-address). */
+/**
+ * Fills in the blanks of the page's metadata (meta tags, JSON-LD) and of the printed URL
+ * (data-address), and makes a relative canonical or language alternate the absolute address it
+ * resolves to here (a canonical link must be absolute to be valid).
+ */
 export function fillPageAddresses(root = servedRoot()): void {
   if (!root) return;
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="canonical"], link[rel="alternate"][hreflang]')) {
+    if (!/^[a-z][a-z0-9+.-]*:/iu.test(link.getAttribute('href') ?? '')) link.setAttribute('href', link.href);
+  }
   for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[content]')) if (hasBlank(meta.content)) meta.content = withServedAddress(meta.content, root);
   for (const data of document.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]')) if (hasBlank(data.textContent)) data.textContent = withServedAddress(data.textContent!, root);
   for (const el of document.querySelectorAll<HTMLElement>('[data-address]')) {

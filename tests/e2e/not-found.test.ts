@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../scripts/lib/core/paths';
 import { serveStatic, type RunningServer } from '../../scripts/lib/tools/static-server';
 import { useSite } from '../helpers/site';
+import { documents } from '../../src/lib/data/data';
 
 const site = useSite();
 let sub: RunningServer;
@@ -58,6 +59,20 @@ describe('the 404 page', () => {
     await page.click('section:lang(zh-CN) a >> text=首页');
     await page.waitForURL(`${sub.url}zh/index.html`);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.close();
+  });
+
+  test('carries the site header, search boxes whose labels stand clear of their inputs, and the documents by date (design review item 19)', async () => {
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}en/missing/`);
+    expect(await page.locator('header.site-header a.site-name').count()).toBe(2);
+    for (const lang of ['en', 'zh-CN']) {
+      const gap = await page.locator(`section:lang(${lang}) form`).evaluate((form) => form.querySelector('input')!.getBoundingClientRect().left - form.querySelector('label')!.getBoundingClientRect().right);
+      expect(gap, lang).toBeGreaterThanOrEqual(4);
+    }
+    const listed = await page.locator('section:lang(en) li a').evaluateAll((as) => as.map((a) => /\/en\/([^/]+)\//u.exec(new URL((a as HTMLAnchorElement).href).pathname)?.[1]));
+    const dated = documents.filter((d) => d.date).sort((a, b) => a.date!.localeCompare(b.date!)).map((d) => d.id);
+    expect(listed.filter((id) => dated.includes(id!))).toEqual(dated);
     await page.close();
   });
 });

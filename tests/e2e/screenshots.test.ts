@@ -11,12 +11,12 @@ afterAll(async () => {
   if (out) await rm(out, { recursive: true, force: true });
 });
 
-test('writes 64 screenshots: eight pages (side by side chosen, a rewritten clause and a parallel opened among them) at 1440 and 390 px, light and dark, both interfaces, cut at 4000 px', async () => {
+test('writes 72 screenshots: nine pages (side by side chosen, a rewritten clause, a parallel opened and the glossary among them) at 1440 and 390 px, light and dark, both interfaces, cut at 4000 px', async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'mekong-screenshots-'));
   const run = spawnSync('npm', ['run', 'screenshots', '--', '--out', out], { cwd: ROOT, encoding: 'utf8' });
   expect(run.status, run.stderr).toBe(0);
   const files = (await readdir(out)).sort();
-  const expected = ['zh', 'en'].flatMap((lang) => ['home', 'document', 'clause', 'search', 'compare', 'sidebyside', 'rewritten', 'parallel'].flatMap((page) => [1440, 390].flatMap((width) => ['light', 'dark'].map((scheme) => `${lang}-${page}-${width}-${scheme}.png`))));
+  const expected = ['zh', 'en'].flatMap((lang) => ['home', 'document', 'clause', 'search', 'compare', 'sidebyside', 'rewritten', 'parallel', 'glossary'].flatMap((page) => [1440, 390].flatMap((width) => ['light', 'dark'].map((scheme) => `${lang}-${page}-${width}-${scheme}.png`))));
   expect(files).toEqual(expected.sort());
   for (const file of files) {
     const png = await readFile(path.join(out, file));

@@ -1,0 +1,19 @@
+/**
+ * A build without a published address writes relative canonical and alternate links (issue 28);
+ * the page's script makes them the absolute address it is served from, as it does for its
+ * citation metadata, so that they are valid (Lighthouse's SEO audits: "Relative href value").
+ */
+import { expect, test } from 'vitest';
+import { useSite } from '../helpers/site';
+
+const site = useSite();
+
+test.each(['zh/lmc-poa-2023-2027/', 'en/asean-china-poa-2021-2025/', 'en/lmc-poa-2023-2027/4.2.5/'])('the canonical and language alternates of /%s name the served address in full', async (url) => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}${url}`);
+  const links = await page.$$eval('link[rel="canonical"], link[rel="alternate"][hreflang]', (ls) => ls.map((l) => [l.getAttribute('rel'), l.getAttribute('hreflang'), l.getAttribute('href')]));
+  expect(links).toHaveLength(3);
+  for (const [, , href] of links) expect(href).toMatch(new RegExp(`^${site.server.url.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(zh|en)/`, 'u'));
+  expect(links.find(([rel]) => rel === 'canonical')![2]).toBe(`${site.server.url}${url}index.html`);
+  await page.close();
+});
