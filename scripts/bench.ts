@@ -5,7 +5,7 @@
  * cold first search, and Lighthouse (mobile) on the home, search and comparison pages and every
  * document page, both interfaces, median of three runs each. `-- --reader` skips the scales
  * and measures only the real corpus's built dist/; `-- --search` only its cold first search,
- * printed. Writes bench/report.json and bench/report.md (`-- --out DIR` writes them in DIR
+ * printed (`-- --site DIR`: on the site in DIR instead). Writes bench/report.json and bench/report.md (`-- --out DIR` writes them in DIR
  * instead).
  *
  * `-- --smoke` is what `npm test` runs (tests/e2e/benchmark-smoke.test.ts): one 2× corpus (copy 2
@@ -13,6 +13,11 @@
  * without the reader's measurements, its report in a temporary folder unless `--out` is given.
  * Every scale fails the benchmark with the build's own located errors when its synthetic corpus
  * does not build, and with its warnings when it has any of a kind the real corpus has not.
+ *
+ * For profiling one change: `-- --scales 10,100` builds only those scales, `-- --runs N` each
+ * N times (instead of 3, 3 and 2), and `-- --keep` keeps each scale's project (its dist/ too)
+ * and names it. Such a run skips the reader's measurements and writes its report in a temporary
+ * folder (or `--out`), never over bench/.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -37,13 +42,23 @@ const smoke = process.argv.includes('--smoke');
 const noLighthouse = process.argv.includes('--no-lighthouse');
 /** The smoke's scale: copy 2 is where document ids, file names and source numbers are rewritten. */
 const SMOKE_SCALE = 2;
-const scales = readerOnly ? [] : smoke ? [SMOKE_SCALE] : quick ? [1, 10] : [1, 10, 100];
+/** The value after `--name`, if given. */
+const option = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const chosenScales = option('--scales')?.split(',').map(Number);
+if (chosenScales?.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--scales ${option('--scales')}: expected whole numbers from 1, separated by commas (10,100)`);
+const chosenRuns = option('--runs') === undefined ? undefined : Number(option('--runs'));
+if (chosenRuns !== undefined && !(Number.isInteger(chosenRuns) && chosenRuns >= 1)) throw new Error(`--runs ${option('--runs')}: expected a whole number from 1`);
+const keep = process.argv.includes('--keep');
+const scales = readerOnly ? [] : smoke ? [SMOKE_SCALE] : chosenScales ?? (quick ? [1, 10] : [1, 10, 100]);
 const LIGHTHOUSE_RUNS = 3;
 const outArgument = process.argv.indexOf('--out');
 const outDir = outArgument >= 0 && process.argv[outArgument + 1]
   ? path.resolve(process.argv[outArgument + 1]!)
-  // A smoke run never overwrites the last real figures in bench/.
-  : smoke ? await mkdtemp(path.join(os.tmpdir(), 'mekong-bench-smoke-')) : path.join(ROOT, 'bench');
+  // A smoke or profiling run never overwrites the last real figures in bench/.
+  : smoke || process.argv.includes('--scales') || process.argv.includes('--runs') ? await mkdtemp(path.join(os.tmpdir(), 'mekong-bench-smoke-')) : path.join(ROOT, 'bench');
 
 interface ScaleResult { scale: number; documents: number; clauses: number; stages: StageResult[]; totalMs: number; peakMB: number; outputMB: number; pages: number; runs: { totalMs: number; peakMB: number }[]; warnings: string[] }
 
@@ -58,7 +73,7 @@ async function runScale(scale: number, real: Awaited<ReturnType<typeof buildMode
   const corpus = await writeSyntheticCorpus(real, ROOT, root, scale);
   const siteDir = path.join(root, 'dist');
   const runs: Awaited<ReturnType<typeof measuredBuild>>[] = [];
-  const repeats = smoke ? 1 : (REPEATS[scale] ?? 1);
+  const repeats = smoke ? 1 : (chosenRuns ?? REPEATS[scale] ?? 1);
   for (let run = 1; run <= repeats; run++) {
     process.stdout.write(`\n${scale}× corpus, run ${run}\n`);
     // Every run is a first build: no registry of published ids, no output, no caches.
@@ -66,7 +81,8 @@ async function runScale(scale: number, real: Awaited<ReturnType<typeof buildMode
     runs.push(await measuredBuild(root, scale));
   }
   const size = await dirSize(siteDir);
-  await rm(root, { recursive: true, force: true });
+  if (keep) process.stdout.write(`\n${scale}× project kept in ${root}\n`);
+  else await rm(root, { recursive: true, force: true });
   const pick = (stage: string, key: 'ms' | 'cpuMs' | 'peakMB') => runs.map((r) => r.stages.find((x) => x.stage === stage)![key]);
   const stages = runs[0]!.stages.map(({ stage }) => ({ stage, ms: Math.min(...pick(stage, 'ms')), cpuMs: Math.min(...pick(stage, 'cpuMs')), peakMB: Math.max(...pick(stage, 'peakMB')) }));
   return {
@@ -190,9 +206,10 @@ function searchLines(reader: { searches: ColdSearch[]; address: { medianMs: numb
   });
 }
 
-// `-- --search`: the cold first search alone, printed (the reader run adds Lighthouse's minutes).
+// `-- --search`: the cold first search alone, printed (the reader run adds Lighthouse's minutes);
+// `-- --site DIR` runs it on another built site (a kept scale's dist/, or one given another index).
 if (process.argv.includes('--search')) {
-  const server = await serveStatic(path.join(ROOT, 'dist'));
+  const server = await serveStatic(path.resolve(option('--site') ?? path.join(ROOT, 'dist')));
   const browser = await launchBrowser();
   const reader = await coldSearches(browser, server.url);
   await browser.close();
@@ -221,7 +238,8 @@ for (const scale of scales) {
   }
 }
 const unexpectedWarnings = results.flatMap((r) => r.warnings.filter((w) => !realWarnings.has(ruleOf(w))).map((w) => `${r.scale}×: ${w}`));
-const reader = smoke ? undefined : await readerExperience();
+// A profiling run (`--scales`) measures the build only.
+const reader = smoke || chosenScales ? undefined : await readerExperience();
 const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, date: new Date().toISOString().slice(0, 10) };
 const ratio = (a: ScaleResult | undefined, b: ScaleResult | undefined, pick: (r: ScaleResult) => number) => (a && b ? Number((pick(b) / pick(a)).toFixed(2)) : null);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -248,7 +266,7 @@ const report = {
 await mkdir(outDir, { recursive: true });
 await writeFile(path.join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
 const stageNames = results[0]?.stages.map((s) => s.stage) ?? [];
-const runsSaid = smoke ? `${SMOKE_SCALE}× once` : Object.entries(REPEATS).filter(([k]) => scales.includes(Number(k))).map(([k, v]) => `${k}× ${v} times`).join(', ');
+const runsSaid = smoke ? `${SMOKE_SCALE}× once` : scales.map((k) => `${k}× ${chosenRuns ?? REPEATS[k] ?? 1} time${(chosenRuns ?? REPEATS[k] ?? 1) > 1 ? 's' : ''}`).join(', ');
 const scaleSection = results.length === 0 ? ['Reader run (`--reader`): no synthetic scales, the built dist/ of the real corpus only.', ''] : [
   `Each scale runs \`npm run build\` (scripts/build.ts) on a synthetic project, ${runsSaid}: each stage's fastest time, the fastest total and the highest peak are kept. Stages \`sources\` to \`generate\` run in the content process; \`content\` is that whole process, Node start-up included. \`site\` is Astro, \`search\` Pagefind. Memory is the resident memory of the build's whole process tree, sampled every 100 ms.`,
   '',

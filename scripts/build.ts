@@ -13,7 +13,6 @@
  * data files it wrote: its model (about 1 GB at 100 times the corpus) is gone before
  * Astro starts, so the two never share the machine's memory.
  */
-import { spawn } from 'node:child_process';
 import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +31,7 @@ import { readRedirects, readRetired } from './lib/model/registry';
 import { writeSearchIndex } from './lib/publish/search-index';
 import { NOTES_FILE, writeAdministratorNotes, writeSitemap } from './lib/publish/sitemap';
 import { publishedBase } from '../src/lib/citation/site-address';
-import { astroBuild, exitCode } from './lib/publish/site';
+import { astroBuild, exitCode, spawnScript } from './lib/publish/site';
 import { megabytes, writeOfflineManifest } from './lib/publish/offline';
 import { checkXmlFiles } from './lib/publish/xml-check';
 
@@ -42,7 +41,7 @@ async function contentProcess(root: string): Promise<void> {
   // The stage log (MEKONG_STAGE_LOG) must name the same file from the child's folder.
   const log = process.env.MEKONG_STAGE_LOG;
   const env = { ...process.env, ...(log ? { MEKONG_STAGE_LOG: path.resolve(log) } : {}) };
-  const code = await exitCode(spawn('npx', ['tsx', script, '--root', root], { cwd: root, env, stdio: 'inherit' }));
+  const code = await exitCode(spawnScript(script, ['--root', root], { cwd: root, env, stdio: 'inherit' }));
   // Its errors are printed already: stop with its exit code.
   if (code !== 0) process.exit(code);
 }
@@ -78,20 +77,22 @@ try {
   // The edition being built is the last entry (its version is package.json's: the content stage checks it).
   const date = edition!.data.editions.at(-1)?.date;
   if (!date) throw new Error(`${display(paths.root, paths.edition)}: no edition under \`editions\`, expected one with the version ${version} and its date (it dates the Akoma Ntoso files)`);
-  await hooks.stage('site', () => astroBuild(paths.root, outDir), (n) => `${n} HTML pages in dist/`);
+  const astroPages = await hooks.stage('site', () => astroBuild(paths.root, outDir), (n) => `${n} HTML pages in dist/`);
   const documents = await readGeneratedDocuments(paths);
+  // Astro's pages are finished as it writes them (scripts/lib/publish/finish-pages.ts); these, written after it, by the finalise stage.
+  const addressPages: string[] = [];
   await hooks.stage('downloads', async () => {
-    let n = (await writeDownloads(documents, outDir, site, { version, date, name: edition!.data.name })) + (await writeRedirectPages(redirects, outDir, site)) + (await writeRetiredPages(retired, outDir));
+    let n = (await writeDownloads(documents, outDir, site, { version, date, name: edition!.data.name })) + (await writeRedirectPages(redirects, outDir, site, addressPages)) + (await writeRetiredPages(retired, outDir, addressPages));
     if (site) n += (await writeSitemap(outDir, site)) > 0 ? 1 : 0;
     await writeAdministratorNotes(outDir, { version, date, site });
     return n + 1;
   }, (n) => `${n} files: CSV, Akoma Ntoso, citations, redirect pages, ${site ? 'sitemap, ' : ''}${NOTES_FILE}`);
   await hooks.stage('search', () => writeSearchIndex(documents, outDir), (r) => `${r.records} clause records, ${Math.round(r.bytes / 1024)} KB`);
   await hooks.stage('finalise', async () => {
-    const finished = await finaliseSite(outDir, { shownAs: 'dist' });
+    const finished = await finaliseSite(outDir, { shownAs: 'dist', files: addressPages });
     await writeServerConfigs(paths.root, outDir, sitePolicy());
     return finished;
-  }, (r) => `${r.pages} pages: relative links, CSP; .htaccess, web.config`);
+  }, (r) => `${astroPages + r.pages} pages (${astroPages} as Astro wrote them): relative links, CSP; .htaccess, web.config`);
   await hooks.stage('xml', () => checkXmlFiles(outDir, (f) => display(paths.root, f).replace(/^dist\.partial\//u, 'dist/')), (n) => `${n} XML files well-formed`);
   await hooks.stage('offline', () => writeOfflineManifest(outDir), (m) => `${m.files.length} files, ${megabytes(m.bytes)} in offline.json`);
   await publish(outDir, dist);

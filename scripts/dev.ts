@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rootArgument } from './build-content';
 import { display, projectPaths } from './lib/core/paths';
-import { exitCode } from './lib/publish/site';
+import { exitCode, spawnScript } from './lib/publish/site';
 import { parsePort } from './lib/tools/static-server';
 
 const paths = projectPaths(rootArgument());
@@ -31,7 +31,7 @@ const say = (line: string) => process.stdout.write(`[pipeline] ${line}\n`);
 /** Runs the content stage in a process of its own (its output, errors included, goes to ours). */
 async function contentStage(): Promise<boolean> {
   const started = performance.now();
-  const code = await exitCode(spawn('npx', ['tsx', script, '--root', paths.root], { cwd: paths.root, env, stdio: 'inherit' }));
+  const code = await exitCode(spawnScript(script, ['--root', paths.root], { cwd: paths.root, env, stdio: 'inherit' }));
   say(code === 0
     ? `content/generated/ updated in ${Math.round(performance.now() - started)} ms`
     : 'the content stage failed (errors above); the pages keep the last good content');

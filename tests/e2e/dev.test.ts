@@ -1,7 +1,8 @@
 /**
  * `npm run dev` on a throw-away copy of the project (this working tree is never touched):
- * it serves the site, an edit to a translation shows on the page without a build, and a
- * broken edit prints a located error while the server keeps running.
+ * it serves the site, an edit to a translation (its text, and a note, which only the generated
+ * data holds) shows on the page without a build, and a broken edit prints a located error while
+ * the server keeps running.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -100,4 +101,11 @@ test('serves the site and shows an edit to a translation, and a broken edit is a
 
   await writeFile(file, original);
   await waitForPage(page, (html) => html.includes('Draw up sound overall plans'));
+
+  // A note is in the generated data only (content/generated/data/), not in the MDX: the page shows its edit too.
+  const notePage = `http://127.0.0.1:${port}/en/lmc-poa-2018-2022/1.p1/`;
+  await waitForPage(notePage, (html) => html.includes('is a phrase of Chinese foreign-policy discourse'));
+  await writeFile(file, original.replace('is a phrase of Chinese foreign-policy discourse', 'is an expression of Chinese foreign-policy discourse'));
+  await waitForPage(notePage, (html) => html.includes('is an expression of Chinese foreign-policy discourse'));
+  await writeFile(file, original);
 }, 300_000);

@@ -12,7 +12,8 @@ import { ROOT } from '../../scripts/lib/core/paths';
 export async function scratchCopy(prefix: string): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), prefix));
   for (const entry of ['scripts', 'src', 'public', 'server', 'content', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    await cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true, filter: (src) => !src.includes(`${path.sep}generated`) });
+    // Without content/generated/ (the copy builds its own), but with every source file, whatever its name (scripts/lib/publish/generated-data.ts).
+    await cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true, filter: (src) => !src.startsWith(path.join(ROOT, 'content', 'generated')) });
   }
   await mkdir(path.join(root, 'node_modules'));
   for (const entry of await readdir(path.join(ROOT, 'node_modules'))) {

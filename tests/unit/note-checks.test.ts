@@ -1,5 +1,5 @@
 /** The note checks (issue 20) on the phrasings the fact-check found, and on what they must leave alone. */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { EditionEnglish, checkNoteText, nonCanonicalReferences, quotations, renderingForms, sourceLineReferences } from '../../scripts/lib/editorial/note-checks';
 import type { SourceFile } from '../../scripts/lib/sources/sources';
 
@@ -115,5 +115,29 @@ describe('quotations of a source line (issue 27)', () => {
     expect(rules('The date line (source 004, line 3) begins “来源:” and ends with the date.')).toEqual([]);
     expect(rules('Source 004 line 4 reads “本计划（一）旨在……合作”.')).toEqual([]);
     expect(rules('Source 004 lines 1-4 print “旨在加强”.')).toEqual([]);
+  });
+});
+
+describe('EditionEnglish', () => {
+  /** 2,000 clauses of distinct English, as a corpus a hundred times larger has. */
+  const clauses = Array.from({ length: 2000 }, (_, i) => ({ id: String(i + 1), text: { zh: '', en: `Item ${i}: the parties will hold meeting number ${i * 7919} on water resources, capacity building and “plan ${i}”.` } }));
+  const english = new EditionEnglish([{ id: 'doc', clauses }] as never, ['Five-Year Plan of Action']);
+  /** The plain reading of `has` with no scope: some text of the edition holds the form. */
+  const scan = (form: string) => clauses.some((c) => new EditionEnglish([{ id: 'x', clauses: [c] }] as never).has(form, ['x#' + c.id])) || new EditionEnglish([], ['Five-Year Plan of Action']).has(form, []);
+
+  test('finds a form anywhere in the edition as a scan of every clause does', () => {
+    const forms = ['meeting number 15838', 'MEETING NUMBER 15838 on', 'plan 1999', '“Plan 1999”', 'item 5: … capacity building', 'item 5 … item 6', 'five-year plan', 'Plan – of', 'xyz', 'on', '…', '', 'meeting number 99999999', 'resources … “plan 3”'];
+    for (const form of forms) expect(english.has(form, []), form).toBe(scan(form));
+  });
+
+  test('compares a form with the few clauses that can hold it, not with every clause', () => {
+    english.has('warm-up', []);
+    const search = vi.spyOn(String.prototype, 'indexOf');
+    expect(english.has('meeting number 15838', [])).toBe(true);
+    expect(english.has('meeting number 4', [])).toBe(true);
+    expect(english.has('plan 2000', [])).toBe(false);
+    // Each lookup reads only the clauses holding its rarest trigram (“158”, “r 4”, “200”), not 2,001 texts.
+    expect(search.mock.calls.length).toBeLessThan(100);
+    search.mockRestore();
   });
 });

@@ -114,9 +114,13 @@ function fold(text: string): string {
     .trim();
 }
 
-/** Whether `english` contains the form; `…` or `...` in a form stands for any text. */
-function uses(english: string, form: string): boolean {
-  const parts = fold(form).replace(/^['"]|['"]$/gu, '').split(/\s*(?:…|\.\.\.)\s*/u).filter(Boolean);
+/** A form as it is compared: folded, outer quotes dropped, split at `…` or `...` (which stand for any text). */
+function formParts(form: string): string[] {
+  return fold(form).replace(/^['"]|['"]$/gu, '').split(/\s*(?:…|\.\.\.)\s*/u).filter(Boolean);
+}
+
+/** Whether folded `english` contains the parts in order (a form with no parts is in no text). */
+function containsParts(english: string, parts: string[]): boolean {
   let from = 0;
   for (const part of parts) {
     const at = english.indexOf(part, from);
@@ -215,10 +219,21 @@ function misquotedLines(note: NoteText, sources: Map<string, SourceFile>): NoteF
 
 // ── the checks ───────────────────────────────────────────────────────────────────────────
 
-/** The English a note's renderings are compared with: per clause, and the whole edition. */
+/** Length of the substrings the whole edition's English is indexed by. */
+const GRAM = 3;
+
+/**
+ * The English a note's renderings are compared with: per clause, and the whole edition.
+ *
+ * A form looked up in the whole edition is compared only with the texts that hold the rarest
+ * of its parts' trigrams (every text holding the form holds each of them): a scan of every
+ * clause for every such statement grew with the notes times the clauses (357 s of the 100×
+ * benchmark's content stage). The index is built on the first such lookup.
+ */
 export class EditionEnglish {
   private readonly clauses = new Map<string, string>();
   private readonly all: string[] = [];
+  private index?: Map<string, number[]>;
 
   constructor(documents: DocumentData[], titles: string[] = []) {
     for (const d of documents) {
@@ -233,8 +248,38 @@ export class EditionEnglish {
 
   /** Whether the form occurs in one of the clauses named (`document#clause`), or anywhere if none. */
   has(form: string, scope: string[]): boolean {
-    const texts = scope.length > 0 ? scope.map((k) => this.clauses.get(k) ?? '') : this.all;
-    return texts.some((t) => uses(t, form));
+    const parts = formParts(form);
+    const texts = scope.length > 0 ? scope.map((k) => this.clauses.get(k) ?? '') : this.candidates(parts);
+    return texts.some((t) => containsParts(t, parts));
+  }
+
+  /** The texts of the whole edition that may hold all the parts: those with the parts' rarest trigram. */
+  private candidates(parts: string[]): string[] {
+    const grams = parts.flatMap((p) => Array.from({ length: Math.max(0, p.length - GRAM + 1) }, (_, i) => p.slice(i, i + GRAM)));
+    // Parts too short to index: every text is a candidate.
+    if (grams.length === 0) return this.all;
+    const index = (this.index ??= this.buildIndex());
+    let rarest: number[] | undefined;
+    for (const g of grams) {
+      const list = index.get(g);
+      if (!list) return [];
+      if (!rarest || list.length < rarest.length) rarest = list;
+    }
+    return rarest!.map((i) => this.all[i]!);
+  }
+
+  /** Each trigram of the edition's English with the texts that hold it, in order, each once. */
+  private buildIndex(): Map<string, number[]> {
+    const index = new Map<string, number[]>();
+    this.all.forEach((text, i) => {
+      for (let at = 0; at + GRAM <= text.length; at++) {
+        const gram = text.slice(at, at + GRAM);
+        const list = index.get(gram);
+        if (!list) index.set(gram, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+    });
+    return index;
   }
 }
 

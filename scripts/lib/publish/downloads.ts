@@ -124,9 +124,10 @@ ${parts.after ?? ''}</main>
 
 /**
  * A static page at the address of each retired clause (issue 17), in both interface languages:
- * it says the clause was withdrawn, in which edition and why, and links the document.
+ * it says the clause was withdrawn, in which edition and why, and links the document. The
+ * files written are added to `written` (the finalise stage finishes them).
  */
-export async function writeRetiredPages(retired: Redirects['retired'], outDir: string): Promise<number> {
+export async function writeRetiredPages(retired: Redirects['retired'], outDir: string, written: string[] = []): Promise<number> {
   let n = 0;
   for (const r of retired) {
     const [doc, clause] = r.clause.split('#') as [string, string];
@@ -135,6 +136,7 @@ export async function writeRetiredPages(retired: Redirects['retired'], outDir: s
       await mkdir(dir, { recursive: true });
       const zh = lang === 'zh';
       const title = zh ? `本条已停用（${r.edition}版）` : `This clause was retired in edition ${r.edition}`;
+      written.push(path.join(dir, 'index.html'));
       await writeFile(path.join(dir, 'index.html'), clauseAddressPage(lang, title, r.reason, {
         head: '<meta name="robots" content="noindex">\n',
         after: `<p><a href="../index.html">${zh ? '全文' : 'Whole document'}</a></p>\n`,
@@ -149,8 +151,9 @@ export async function writeRetiredPages(retired: Redirects['retired'], outDir: s
  * A static redirect page for each moved clause, in both interface languages: meta refresh,
  * canonical link to the new address and a visible link, so it works without a server. Without a
  * published address (`site` undefined) the canonical link is relative, as the visible one.
+ * The files written are added to `written` (the finalise stage finishes them).
  */
-export async function writeRedirectPages(redirects: Redirects['redirects'], outDir: string, site: string | undefined): Promise<number> {
+export async function writeRedirectPages(redirects: Redirects['redirects'], outDir: string, site: string | undefined, written: string[] = []): Promise<number> {
   let n = 0;
   for (const r of redirects) {
     const [doc, from] = r.from.split('#') as [string, string];
@@ -161,6 +164,7 @@ export async function writeRedirectPages(redirects: Redirects['redirects'], outD
       const target = path.posix.relative(`${lang}/${doc}/${from}`, `${lang}/${toDoc}/${to}`) + '/index.html';
       const canonical = site ? new URL(`${lang}/${toDoc}/${to}/`, site).href : target.replace(/index\.html$/u, '');
       const zh = lang === 'zh';
+      written.push(path.join(dir, 'index.html'));
       await writeFile(path.join(dir, 'index.html'), clauseAddressPage(lang, zh ? '本条已移动' : 'This clause has moved', r.reason, {
         head: `<meta http-equiv="refresh" content="0; url=${escape(target)}">\n<link rel="canonical" href="${escape(canonical)}">\n`,
         before: `<p>${zh ? '现地址：' : 'Its current address:'} <a href="${escape(target)}">${escape(canonical)}</a></p>\n`,

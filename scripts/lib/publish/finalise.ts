@@ -8,7 +8,9 @@
  * page contains, and a page with any other inline script, an event-handler attribute or a
  * script URL, or without a policy, fails with a located error. Pages are read with an HTML
  * parser (parse5, as browsers tokenize), so `<script` inside an attribute value is text, and
- * `<SCRIPT>` or a script left open is a script.
+ * `<SCRIPT>` or a script left open is a script. Astro's pages are finished as Astro renders them
+ * (scripts/lib/publish/finish-pages.ts); this stage finishes the few pages written after Astro and
+ * writes the servers' configurations.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -96,8 +98,12 @@ const runs = (el: Element) => {
   return !type || RUNS.test(type.value.trim().toLowerCase());
 };
 
-/** Every script in an HTML page, found by parsing it as a browser does. */
-export function pageScripts(html: string): PageScripts {
+/**
+ * Every script in an HTML page, found by parsing it as a browser does. Without `places` the
+ * parser does not track where each node is (every place is 1:1), a third cheaper: pages are
+ * checked without, and a faulty one parsed again with them for its messages.
+ */
+export function pageScripts(html: string, places = true): PageScripts {
   const result: PageScripts = { inline: [], faults: [] };
   const at = (el: Element): Place => ({ line: el.sourceCodeLocation?.startLine ?? 1, column: el.sourceCodeLocation?.startCol ?? 1 });
   const visit = (node: Node) => {
@@ -120,22 +126,29 @@ export function pageScripts(html: string): PageScripts {
     }
     if ('childNodes' in node) for (const child of node.childNodes) visit(child as Node);
   };
-  visit(parse(html, { sourceCodeLocationInfo: true }));
+  visit(parse(html, { sourceCodeLocationInfo: places }));
   return result;
 }
 
-/**
- * Rewrites one page; returns the hashes of its inline scripts, or reports (with the page's
- * line and column) why it cannot carry the policy. `shown` is the page's path in messages.
- */
-async function finalisePage(outDir: string, file: string, known: Set<string>, policy: string, diagnostics: Diagnostics, shown: (rel: string) => string): Promise<string[]> {
-  const rel = path.relative(outDir, file).split(path.sep).join('/');
-  let html = await readFile(file, 'latin1');
+/** A page with its site links made relative: `rel` is its path in the site (`en/lmc-poa-2018-2022/4.2.5/index.html`, `404.html`). */
+export function linkPage(rel: string, html: string): string {
   // The 404 page is served at any address: its links are relative to the site root, which its script makes the base.
   const pageDir = rel === '404.html' || path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
-  html = html.replace(ATTRIBUTE, (_m, attr: string, value: string) => `${attr}="${relativeHref(pageDir, value)}"`);
-  const scripts = pageScripts(html);
-  const hashes = scripts.inline.map((s) => sha256(s.text));
+  return html.replace(ATTRIBUTE, (_m, attr: string, value: string) => `${attr}="${relativeHref(pageDir, value)}"`);
+}
+
+/**
+ * Checks a linked page (linkPage): returns the hashes of its inline scripts, or reports (with
+ * the page's line and column) why it cannot carry the policy and returns undefined. `shown`
+ * is the page's path in messages.
+ */
+export function checkPage(rel: string, linked: string, known: Set<string>, diagnostics: Diagnostics, shown: (rel: string) => string = (r) => r): string[] | undefined {
+  let scripts = pageScripts(linked, false);
+  let hashes = scripts.inline.map((s) => sha256(s.text));
+  if (scripts.faults.length || hashes.some((h) => !known.has(h))) {
+    scripts = pageScripts(linked);
+    hashes = scripts.inline.map((s) => sha256(s.text));
+  }
   let ok = true;
   scripts.inline.forEach((s, i) => {
     if (known.has(hashes[i]!)) return;
@@ -146,32 +159,56 @@ async function finalisePage(outDir: string, file: string, known: Set<string>, po
     diagnostics.error(fault.reason, { file: shown(rel), place: fault.place, ruleId: fault.ruleId });
     ok = false;
   }
-  if (!CHARSET.test(html)) {
+  if (!CHARSET.test(linked)) {
     diagnostics.error('Unexpected page without <meta charset="utf-8">, expected one in the head of every page to put the Content-Security-Policy after', { file: shown(rel), ruleId: 'missing-charset' });
     ok = false;
   }
-  if (!ok) return [];
+  return ok ? hashes : undefined;
+}
+
+/** A linked page with the policy in a meta element after its charset. */
+export function withPolicy(linked: string, policy: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
-  await writeFile(file, html.replace(CHARSET, (m) => `${m}${meta}`), 'latin1');
-  return hashes;
+  return linked.replace(CHARSET, (m) => `${m}${meta}`);
+}
+
+/**
+ * One page finished (linkPage, checkPage, withPolicy): `html` is its bytes as a latin1 string.
+ * Returns the page and the hashes of its inline scripts, or undefined if it is faulty (reported).
+ */
+export function finishPage(rel: string, html: string, known: Set<string>, policy: string, diagnostics: Diagnostics, shown: (rel: string) => string = (r) => r): { html: string; hashes: string[] } | undefined {
+  const linked = linkPage(rel, html);
+  const hashes = checkPage(rel, linked, known, diagnostics, shown);
+  return hashes && { html: withPolicy(linked, policy), hashes };
+}
+
+/** Rewrites one page file in place; returns the hashes of its inline scripts (none if it is faulty, reported). */
+async function finalisePage(outDir: string, file: string, known: Set<string>, policy: string, diagnostics: Diagnostics, shown: (rel: string) => string): Promise<string[]> {
+  const rel = path.relative(outDir, file).split(path.sep).join('/');
+  const finished = finishPage(rel, await readFile(file, 'latin1'), known, policy, diagnostics, shown);
+  if (!finished) return [];
+  await writeFile(file, finished.html, 'latin1');
+  return finished.hashes;
 }
 
 /** Pages with faults reported before the stage gives up: one broken input usually breaks many pages alike. */
 const MAX_FAULTY_PAGES = 20;
 
 /**
- * Rewrites every HTML file in `outDir`. `inlineScripts` are the only inline scripts a page may
- * hold (by default the build's own); the policy names their hashes. Returns the number of pages
- * and the hashes of the scripts found; throws a BuildError naming each faulty page with line
- * and column (`shownAs` is the folder's name in messages: the build writes into a staging folder).
+ * Rewrites every HTML file in `outDir` (or, with `files`, those files of it). `inlineScripts` are
+ * the only inline scripts a page may hold (by default the build's own); the policy names their
+ * hashes. Returns the number of pages and the hashes of the scripts found; throws a BuildError
+ * naming each faulty page with line and column (`shownAs` is the folder's name in messages: the
+ * build writes into a staging folder). The build finishes Astro's pages as Astro renders them
+ * (scripts/lib/publish/finish-pages.ts) and only the pages written after Astro here.
  */
-export async function finaliseSite(outDir: string, options: { inlineScripts?: readonly string[]; shownAs?: string } = {}): Promise<{ pages: number; hashes: string[] }> {
+export async function finaliseSite(outDir: string, options: { inlineScripts?: readonly string[]; shownAs?: string; files?: string[] } = {}): Promise<{ pages: number; hashes: string[] }> {
   const diagnostics = new Diagnostics();
   const shown = (rel: string) => (options.shownAs ? `${options.shownAs}/${rel}` : rel);
   const knownHashes = knownScriptHashes(options.inlineScripts);
   const known = new Set(knownHashes);
   const policy = contentSecurityPolicy(knownHashes);
-  const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile() && f.name.endsWith('.html')).map((f) => path.join(f.parentPath, f.name));
+  const files = options.files ?? (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile() && f.name.endsWith('.html')).map((f) => path.join(f.parentPath, f.name));
   const allHashes = new Set<string>();
   // Several pages in flight: the file system works in libuv's threads while this one rewrites.
   let next = 0;

@@ -39,6 +39,8 @@ async function entry(outDir: string, rel: string): Promise<[string, number, stri
   return [rel, bytes.length, fileDigest(bytes)];
 }
 
+const PLACEHOLDER = Buffer.from(SIZE_PLACEHOLDER);
+
 /** Writes offline.json for the site in `outDir` and the total into the pages that show it. */
 export async function writeOfflineManifest(outDir: string): Promise<OfflineManifest> {
   const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
@@ -46,17 +48,28 @@ export async function writeOfflineManifest(outDir: string): Promise<OfflineManif
     .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .filter((f) => !LEFT_OUT.has(f))
     .sort();
-  const entries = new Map<string, [string, number, string]>();
-  for (const f of files) entries.set(f, await entry(outDir, f));
+  // Each file read once (a few at a time: the file system works in libuv's threads): its size,
+  // its digest, and for a page whether it shows the total (kept as text only if it does).
+  const entries = new Map<string, [string, number, string]>(files.map((f) => [f, [f, 0, '']]));
+  const pages: { file: string; html: string; count: number }[] = [];
+  let next = 0;
+  const reader = async () => {
+    while (next < files.length) {
+      const f = files[next++]!;
+      const bytes = await readFile(path.join(outDir, f));
+      entries.set(f, [f, bytes.length, fileDigest(bytes)]);
+      if (f.endsWith('.html') && bytes.includes(PLACEHOLDER)) {
+        const html = bytes.toString('utf8');
+        pages.push({ file: f, html, count: html.split(SIZE_PLACEHOLDER).length - 1 });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, reader));
+  // In the files' order, as one reader would have found them.
+  pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   // The pages that show the total get it now. Writing it makes them longer, so the figure they
   // show is the total with their new length: found by iterating (the length changes only with
   // the number of digits, so it settles at once).
-  const pages: { file: string; html: string; count: number }[] = [];
-  for (const f of files.filter((x) => x.endsWith('.html'))) {
-    const html = await readFile(path.join(outDir, f), 'utf8');
-    const count = html.split(SIZE_PLACEHOLDER).length - 1;
-    if (count > 0) pages.push({ file: f, html, count });
-  }
   const filled = (total: number) => `<data class="offline-size" value="${total}">${megabytes(total)}</data>`;
   const before = [...entries.values()].reduce((n, [, size]) => n + size, 0);
   let bytes = before;

@@ -3,12 +3,11 @@
  * corpus, `npm run build`'s script run on it as a child process with the resident memory of its
  * whole process tree sampled every 100 ms and its stage log read, and the size of what it wrote.
  */
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../core/paths';
-import { exitCode } from '../publish/site';
+import { exitCode, spawnScript } from '../publish/site';
 
 export interface StageResult { stage: string; ms: number; cpuMs: number; peakMB: number }
 
@@ -72,7 +71,8 @@ export async function measuredBuild(root: string, scale: number): Promise<{ stag
   const samples: Sample[] = [];
   const diagnostics: string[] = [];
   const start = performance.now();
-  const child = spawn('npx', ['tsx', path.join(ROOT, 'scripts', 'build.ts'), '--root', root], {
+  // Started as npm run build starts it (no npx or tsx launcher holding memory beside it).
+  const child = spawnScript(path.join(ROOT, 'scripts', 'build.ts'), ['--root', root], {
     cwd: root,
     env: { ...process.env, MEKONG_STAGE_LOG: log, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

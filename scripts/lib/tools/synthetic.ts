@@ -10,7 +10,9 @@
  * copy k's are `{id}-s{k}`, and its prose refers to its own documents and sources.
  *
  * The perturbation keeps what the checks and readings depend on: numerals (numbering), glossary
- * terms (terminology check; it never creates one either), the text a split is anchored on, and
+ * terms (terminology check; it never creates one either), the names register's Chinese forms and
+ * every 《》 title (names check), the Chinese a note quotes from a source line it names (note
+ * checks), the text a split is anchored on, and
  * each sentence's commitments as the lexicon reads them (commitments and changes). It leaves
  * whole the lines either side of a join, where a word may run across the two. What it cannot
  * keep is returned as `relaxed`, and the benchmark's report says so.
@@ -67,7 +69,7 @@ const CLOSE = '）)”’》〉」』】]';
 
 /**
  * Replaces a share of a line's Han characters. It keeps every occurrence of the protected words
- * and creates none, and it keeps what the commitment reader reads in each sentence: a
+ * and creates none, keeps every 《》 title as printed, and it keeps what the commitment reader reads in each sentence: a
  * replacement that would complete a protected word, or change the sentence's commitments, their
  * verb chains or its unreadable openings, is drawn again (twice at most, then the character stays).
  */
@@ -114,6 +116,12 @@ class Perturber {
       view.push(normalChar(ch));
     });
     const kept = new Array<boolean>(view.length).fill(false);
+    // A 《》 title is a name, which the names stage reads whole (registered forms, glue, back-references): kept as printed.
+    for (let i = 0, depth = 0; i < view.length; i++) {
+      if (view[i] === '《') depth++;
+      if (depth > 0) kept[i] = true;
+      if (view[i] === '》') depth = Math.max(0, depth - 1);
+    }
     for (let i = 0; i < view.length; i++) {
       for (const length of this.lengths.get(view[i]!) ?? []) {
         if (i + length <= view.length && this.spells(view, i, length, -1, '')) kept.fill(true, i, i + length);
@@ -248,12 +256,15 @@ function joinEdges(recipe: Recipe, sources: Map<string, SourceFile>): [string, n
 }
 
 /**
- * The words the perturbation keeps: the glossary's Chinese forms, the titles the texts print in
- * 《》, the text splits are anchored on, and the Chinese the notes quote.
+ * The words the perturbation keeps: the Chinese forms of the glossary and of the names register,
+ * the titles the texts print in 《》 (a 《》 title must stay registered), the text splits are
+ * anchored on, and the Chinese the notes quote (`quotation-not-in-source` reads the copy's own
+ * lines; each part of a quotation with `…` is kept).
  */
 function protectedWords(model: Model): Set<string> {
   const words = new Set<string>();
   for (const term of model.glossary?.data.terms ?? []) for (const form of [term.zh, ...term.zhVariants]) words.add(form);
+  for (const name of model.names?.data.names ?? []) for (const form of name.zh) words.add(form);
   for (const recipe of model.recipes) for (const segment of recipe.data.text) for (const s of segment.split ?? []) words.add(s.after);
   // Titles in 《》 are names: each stays as printed, so the names stage finds it registered.
   for (const doc of model.documents) for (const c of doc.clauses) for (const zh of [c.heading?.zh ?? '', c.text.zh]) for (const { title } of printedTitles(zh)) words.add(title);

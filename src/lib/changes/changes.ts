@@ -3,9 +3,9 @@ import { changesSchema, type Change, type Comparison } from '../../schemas/chang
 import { parseWithFriendlyErrors } from '../../schemas/friendly-errors';
 import { getDocument } from '../data/data';
 import { sections, sectionText } from './compare';
+import { dataText } from '../data/generated-files';
 
-const files = import.meta.glob<string>('../../../content/generated/data/changes.json', { eager: true, query: '?raw', import: 'default' });
-const raw = Object.values(files)[0];
+const raw = dataText('changes.json');
 
 /** Every comparison, or none in a project without them. */
 export const comparisons: Comparison[] = raw ? parseWithFriendlyErrors(changesSchema, JSON.parse(raw), 'content/generated/data/changes.json').comparisons : [];

@@ -4,13 +4,13 @@ import { link } from '../../schemas/links';
 import { topic } from '../../schemas/topics';
 import { parseWithFriendlyErrors } from '../../schemas/friendly-errors';
 import { documents } from './data';
+import { dataText } from './generated-files';
 import type { Clause, DocumentData } from '../../schemas/document';
 
-const files = import.meta.glob<string>('../../../content/generated/data/{links,topics,named-documents}.json', { eager: true, query: '?raw', import: 'default' });
 const read = (name: string) => {
-  const entry = Object.entries(files).find(([f]) => f.endsWith(`/${name}`));
-  if (!entry) throw new Error(`content/generated/data/${name} is missing: run npm run build:content first`);
-  return JSON.parse(entry[1]);
+  const text = dataText(name);
+  if (text === undefined) throw new Error(`content/generated/data/${name} is missing: run npm run build:content first`);
+  return JSON.parse(text);
 };
 
 export const links = parseWithFriendlyErrors(z.object({ links: z.array(link) }), read('links.json'), 'links.json').links;

@@ -1,13 +1,12 @@
 /** The generated contract data, read at build time by pages and endpoints. */
 import { documentDataSchema, indexSchema, type DocumentData, type DocumentIndex } from '../../schemas/document';
 import { parseWithFriendlyErrors } from '../../schemas/friendly-errors';
-
-const files = import.meta.glob<string>('../../../content/generated/data/*.json', { eager: true, query: '?raw', import: 'default' });
+import { dataText } from './generated-files';
 
 function read(name: string): unknown {
-  const entry = Object.entries(files).find(([file]) => file.endsWith(`/${name}`));
-  if (!entry) throw new Error(`content/generated/data/${name} is missing: run npm run build:content first`);
-  return JSON.parse(entry[1]);
+  const text = dataText(name);
+  if (text === undefined) throw new Error(`content/generated/data/${name} is missing: run npm run build:content first`);
+  return JSON.parse(text);
 }
 
 export const index: DocumentIndex = parseWithFriendlyErrors(indexSchema, read('index.json'), 'content/generated/data/index.json');
@@ -26,7 +25,7 @@ export function getDocument(id: string): DocumentData {
 
 /** The raw JSON text of a data file, served byte for byte. */
 export function rawDataFile(name: string): string {
-  const entry = Object.entries(files).find(([file]) => file.endsWith(`/${name}`));
-  if (!entry) throw new Error(`content/generated/data/${name} is missing`);
-  return entry[1];
+  const text = dataText(name);
+  if (text === undefined) throw new Error(`content/generated/data/${name} is missing`);
+  return text;
 }

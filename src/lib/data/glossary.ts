@@ -2,9 +2,9 @@
 import { glossaryTerm as termSchema, type GlossaryTerm } from '../../schemas/glossary';
 import { z } from 'astro/zod';
 import { parseWithFriendlyErrors } from '../../schemas/friendly-errors';
+import { dataText } from './generated-files';
 
-const files = import.meta.glob<string>('../../../content/generated/data/glossary.json', { eager: true, query: '?raw', import: 'default' });
-const raw = Object.values(files)[0];
+const raw = dataText('glossary.json');
 if (!raw) throw new Error('content/generated/data/glossary.json is missing: run npm run build:content first');
 
 export const terms: GlossaryTerm[] = parseWithFriendlyErrors(z.object({ terms: z.array(termSchema) }), JSON.parse(raw), 'content/generated/data/glossary.json').terms;

@@ -4,9 +4,7 @@ import { localized } from '../../schemas/common';
 import { sourceEntry } from '../../schemas/manifest';
 import { parseWithFriendlyErrors } from '../../schemas/friendly-errors';
 import { documents } from './data';
-
-const raw = import.meta.glob<string>('../../../content/sources/*.txt', { eager: true, query: '?raw', import: 'default' });
-const generated = import.meta.glob<string>('../../../content/generated/data/sources.json', { eager: true, query: '?raw', import: 'default' });
+import { dataText, sourceText } from './generated-files';
 
 const run = z.object({
   from: z.number(),
@@ -20,16 +18,14 @@ const accountingSchema = z.object({
   sources: z.array(sourceEntry.extend({ lines: z.number(), runs: z.array(run) })),
 });
 
-const text = Object.values(generated)[0];
+const text = dataText('sources.json');
 if (!text) throw new Error('content/generated/data/sources.json is missing: run npm run build:content first');
 export const sources = parseWithFriendlyErrors(accountingSchema, JSON.parse(text), 'content/generated/data/sources.json').sources;
 export type SourceAccounting = (typeof sources)[number];
 
-const rawByFile = new Map(Object.entries(raw).map(([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]));
-
 /** The file's text exactly as received. */
 export function rawSource(file: string): string {
-  const text = rawByFile.get(file);
+  const text = sourceText(file);
   if (text === undefined) throw new Error(`content/sources/${file} is missing`);
   return text;
 }
