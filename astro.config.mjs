@@ -3,11 +3,11 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { finishPages } from './scripts/lib/finish-pages.ts';
-import { generatedData } from './scripts/lib/generated-data.ts';
+import { finishPages } from './scripts/lib/publish/finish-pages.ts';
+import { generatedData } from './scripts/lib/publish/generated-data.ts';
 
 // The published address of the edition: SITE_URL for a deployment, else content/edition.yaml's
-// `site`, else none: pages then carry a blank the browser fills in (src/lib/site-address.ts).
+// `site`, else none: pages then carry a blank the browser fills in (src/lib/citation/site-address.ts).
 const edition = parse(readFileSync(new URL('./content/edition.yaml', import.meta.url), 'utf8'));
 const site = process.env.SITE_URL || edition.site || undefined;
 
@@ -37,8 +37,8 @@ const smallPreloadHelper = {
 
 export default defineConfig({
   site,
-  // The pipeline's data is read from disk, not bundled (scripts/lib/generated-data.ts); each page
-  // is written once, finished (relative links, CSP: scripts/lib/finish-pages.ts).
+  // The pipeline's data is read from disk, not bundled (scripts/lib/publish/generated-data.ts); each page
+  // is written once, finished (relative links, CSP: scripts/lib/publish/finish-pages.ts).
   integrations: [mdx(), generatedData(), finishPages()],
   // Clause URLs end in a slash (/zh/lmc-poa-2018-2022/4.2.5/); one form, so citations never split.
   trailingSlash: 'always',

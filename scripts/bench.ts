@@ -21,18 +21,19 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Diagnostics } from './lib/diagnostics';
-import { buildModel } from './lib/model';
-import { projectPaths, ROOT } from './lib/paths';
-import { exitCode, spawnScript } from './lib/site';
-import { serveStatic } from './lib/static-server';
-import { writeSyntheticCorpus, type SyntheticCorpus } from './lib/synthetic';
+import { Diagnostics } from './lib/core/diagnostics';
+import { buildModel } from './lib/model/model';
+import { projectPaths, ROOT } from './lib/core/paths';
+import { exitCode } from './lib/publish/site';
+import { serveStatic } from './lib/tools/static-server';
+import { writeSyntheticCorpus, type SyntheticCorpus } from './lib/tools/synthetic';
+import { CACHES, dirSize, measuredBuild, scratchProject, SyntheticBuildFailed, type StageResult } from './lib/tools/measured-build';
 import { launchBrowser } from '../tests/helpers/browser';
-import { CATEGORIES, lighthousePages } from './lib/lighthouse';
-import { BUDGETS, budgetMisses, measureClausePages, measureDocumentPages, PageWeigher, ratioOf } from './lib/page-weight';
+import { CATEGORIES, lighthousePages } from './lib/tools/lighthouse';
+import { BUDGETS, budgetMisses, measureClausePages, measureDocumentPages, PageWeigher, ratioOf } from './lib/tools/page-weight';
 
 const quick = process.argv.includes('--quick');
 const readerOnly = process.argv.includes('--reader');
@@ -59,126 +60,7 @@ const outDir = outArgument >= 0 && process.argv[outArgument + 1]
   // A smoke or profiling run never overwrites the last real figures in bench/.
   : smoke || process.argv.includes('--scales') || process.argv.includes('--runs') ? await mkdtemp(path.join(os.tmpdir(), 'mekong-bench-smoke-')) : path.join(ROOT, 'bench');
 
-interface StageResult { stage: string; ms: number; cpuMs: number; peakMB: number }
 interface ScaleResult { scale: number; documents: number; clauses: number; stages: StageResult[]; totalMs: number; peakMB: number; outputMB: number; pages: number; runs: { totalMs: number; peakMB: number }[]; warnings: string[] }
-
-/** Resident memory of this process and its descendants, from /proc. */
-async function treeRssKB(pid: number): Promise<number> {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/u.test(entry)) continue;
-    try {
-      const status = await readFile(`/proc/${entry}/status`, 'utf8');
-      const ppid = Number(/PPid:\s+(\d+)/u.exec(status)?.[1]);
-      rss.set(Number(entry), Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0));
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    total += rss.get(p) ?? 0;
-    stack.push(...(children.get(p) ?? []));
-  }
-  return total;
-}
-
-interface Sample { t: number; kb: number }
-
-/** The build of a synthetic corpus stopped; the message carries its located errors. */
-class SyntheticBuildFailed extends Error {}
-
-/** A line of the build's output that is a located diagnostic (scripts/lib/diagnostics.ts, formatDiagnostic). */
-const DIAGNOSTIC = /^\S.*: (?:error|warning): .* \[[a-z0-9-]+\]$/u;
-
-/** Passes a child's output through to ours and keeps its located diagnostics. */
-function collectDiagnostics(from: NodeJS.ReadableStream, to: NodeJS.WritableStream, found: string[]): void {
-  let rest = '';
-  from.setEncoding('utf8');
-  from.on('data', (chunk: string) => {
-    to.write(chunk);
-    const lines = (rest + chunk).split('\n');
-    rest = lines.pop()!;
-    found.push(...lines.filter((l) => DIAGNOSTIC.test(l)));
-  });
-  from.on('end', () => {
-    if (DIAGNOSTIC.test(rest)) found.push(rest);
-  });
-}
-
-/**
- * Runs `npm run build`'s script on a project, as a child process, and samples the resident
- * memory of its whole process tree (the content process, Astro, Pagefind) every 100 ms.
- * Stage times come from the build's own stage log (MEKONG_STAGE_LOG). A failed build throws
- * with its located errors; the warnings of a build that passed are returned.
- */
-async function measuredBuild(root: string, scale: number): Promise<{ stages: StageResult[]; totalMs: number; peakMB: number; warnings: string[] }> {
-  const log = path.join(root, 'stages.jsonl');
-  await rm(log, { force: true });
-  const samples: Sample[] = [];
-  const diagnostics: string[] = [];
-  const start = performance.now();
-  // Started as npm run build starts it (no npx or tsx launcher holding memory beside it).
-  const child = spawnScript(path.join(ROOT, 'scripts', 'build.ts'), ['--root', root], {
-    cwd: root,
-    env: { ...process.env, MEKONG_STAGE_LOG: log, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  collectDiagnostics(child.stdout!, process.stdout, diagnostics);
-  collectDiagnostics(child.stderr!, process.stderr, diagnostics);
-  const sample = async () => samples.push({ t: Date.now(), kb: await treeRssKB(child.pid!) });
-  const timer = setInterval(() => void sample(), 100);
-  const code = await exitCode(child);
-  clearInterval(timer);
-  const totalMs = Math.round(performance.now() - start);
-  if (code !== 0) {
-    const errors = diagnostics.filter((d) => d.includes(': error: '));
-    throw new SyntheticBuildFailed(`the build of the ${scale}× synthetic corpus failed (exit ${code}); its project is kept in ${root}${errors.length ? `. ${errors.length} located error(s):\n${errors.join('\n')}` : ''}`);
-  }
-  const entries = (await readFile(log, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { stage: string; start: number; end: number; cpu: number });
-  // A stage's samples, and the last one before it (a stage shorter than the interval may have none).
-  const peakIn = (from: number, to: number) => {
-    const before = samples.filter((s) => s.t < from).at(-1);
-    const during = samples.filter((s) => s.t >= from && s.t <= to);
-    return Math.round(Math.max(0, ...[...(before ? [before] : []), ...during].map((s) => s.kb)) / 1024);
-  };
-  const stages = entries.map((e) => ({ stage: e.stage, ms: Math.round(e.end - e.start), cpuMs: e.cpu, peakMB: peakIn(e.start, e.end) }));
-  return { stages, totalMs, peakMB: Math.round(Math.max(0, ...samples.map((s) => s.kb)) / 1024), warnings: diagnostics.filter((d) => d.includes(': warning: ')) };
-}
-
-async function dirSize(dir: string): Promise<{ bytes: number; pages: number }> {
-  let bytes = 0;
-  let pages = 0;
-  for (const f of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!f.isFile()) continue;
-    bytes += (await stat(path.join(f.parentPath, f.name))).size;
-    if (f.name.endsWith('.html')) pages++;
-  }
-  return { bytes, pages };
-}
-
-/**
- * A throw-away project: the site code copied (so Vite resolves it there), and a
- * node_modules folder of links to this project's packages. It is a folder of its own so
- * that Astro's and Vite's caches in it (node_modules/.astro, node_modules/.vite) belong to
- * the scratch project, not to this one.
- */
-async function scratchProject(): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'mekong-bench-'));
-  for (const entry of ['scripts', 'src', 'public', 'server', 'astro.config.mjs', 'package.json', 'tsconfig.json']) await cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
-  await mkdir(path.join(root, 'node_modules'));
-  for (const entry of await readdir(path.join(ROOT, 'node_modules'))) {
-    if (!CACHES.includes(entry)) await symlink(path.join(ROOT, 'node_modules', entry), path.join(root, 'node_modules', entry));
-  }
-  return root;
-}
-
-/** What a build leaves that could make the next one faster than a first build. */
-const CACHES = ['.astro', '.vite'];
 
 /**
  * Builds each scale several times (a shared virtual machine's timings vary by a quarter from
@@ -296,7 +178,7 @@ async function readerExperience() {
   const server = await serveStatic(dist);
   const browser = await launchBrowser();
   // Every document page in both interfaces against its text (issue 24's budget: at most 1.6 ×),
-  // and every clause page (under 12 KB): scripts/lib/page-weight.ts.
+  // and every clause page (under 12 KB): scripts/lib/tools/page-weight.ts.
   const weigher = new PageWeigher(dist);
   const pages = (await measureDocumentPages(dist, server.url, browser.context, weigher)).map((p) => ({ ...p, ratio: ratioOf(p) }));
   const searches = await coldSearches(browser, server.url);
@@ -405,7 +287,7 @@ const scaleSection = results.length === 0 ? ['Reader run (`--reader`): no synthe
 ];
 const readerSection = reader ? [
   '',
-  `Document pages: HTML, the stylesheets and module scripts it names and their static imports, each gzipped (scripts/lib/page-weight.ts), against the page's laid-out text (innerText) gzipped. Budget (issue 24): at most ${BUDGETS.documentRatio} ×, ${BUDGETS.documentRatioExempt.join(', ')} excepted.`,
+  `Document pages: HTML, the stylesheets and module scripts it names and their static imports, each gzipped (scripts/lib/tools/page-weight.ts), against the page's laid-out text (innerText) gzipped. Budget (issue 24): at most ${BUDGETS.documentRatio} ×, ${BUDGETS.documentRatioExempt.join(', ')} excepted.`,
   '',
   '| reading page | HTML gzip | CSS gzip | JS gzip | total | text gzip | total/text |',
   '|---|---|---|---|---|---|---|',

@@ -5,11 +5,11 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BuildError, Diagnostics, formatDiagnostic } from './lib/diagnostics';
-import { writeGenerated } from './lib/emit';
-import { buildModel } from './lib/model';
-import { projectPaths } from './lib/paths';
-import { progressHooks } from './lib/progress';
+import { BuildError, Diagnostics, formatDiagnostic } from './lib/core/diagnostics';
+import { writeGenerated } from './lib/generate/emit';
+import { buildModel } from './lib/model/model';
+import { projectPaths } from './lib/core/paths';
+import { progressHooks } from './lib/tools/progress';
 
 export async function buildContent(root?: string) {
   const paths = projectPaths(root);

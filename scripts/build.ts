@@ -7,7 +7,7 @@
  * Everything after the content stages is written into a staging folder that replaces dist/
  * only once every stage has passed (the XML check and the offline list last): a build that
  * fails leaves the previous dist/ as it was, never a half-finished one. Its last act is the
- * stamp of what dist/ was built from (scripts/lib/build-stamp.ts), which `npm run package` reads.
+ * stamp of what dist/ was built from (scripts/lib/publish/build-stamp.ts), which `npm run package` reads.
  *
  * The content pipeline runs in a process of its own, and the stages after Astro read the
  * data files it wrote: its model (about 1 GB at 100 times the corpus) is gone before
@@ -18,22 +18,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { editionSchema } from '../src/schemas/edition';
 import { report, rootArgument } from './build-content';
-import { clearStamp, writeStamp } from './lib/build-stamp';
-import { readDataFile } from './lib/data-file';
-import { Diagnostics } from './lib/diagnostics';
-import { writeDownloads, writeRedirectPages, writeRetiredPages } from './lib/downloads';
-import { readGeneratedDocuments } from './lib/emit';
-import { finaliseSite, writeServerConfigs } from './lib/finalise';
-import { sitePolicy } from './lib/server-config';
-import { display, projectPaths } from './lib/paths';
-import { progressHooks } from './lib/progress';
-import { readRedirects, readRetired } from './lib/registry';
-import { writeSearchIndex } from './lib/search-index';
-import { NOTES_FILE, writeAdministratorNotes, writeSitemap } from './lib/sitemap';
-import { publishedBase } from '../src/lib/site-address';
-import { astroBuild, exitCode, spawnScript } from './lib/site';
-import { megabytes, writeOfflineManifest } from './lib/offline';
-import { checkXmlFiles } from './lib/xml-check';
+import { clearStamp, writeStamp } from './lib/publish/build-stamp';
+import { readDataFile } from './lib/core/data-file';
+import { Diagnostics } from './lib/core/diagnostics';
+import { writeDownloads, writeRedirectPages, writeRetiredPages } from './lib/publish/downloads';
+import { readGeneratedDocuments } from './lib/generate/emit';
+import { finaliseSite, writeServerConfigs } from './lib/publish/finalise';
+import { sitePolicy } from './lib/publish/server-config';
+import { display, projectPaths } from './lib/core/paths';
+import { progressHooks } from './lib/tools/progress';
+import { readRedirects, readRetired } from './lib/model/registry';
+import { writeSearchIndex } from './lib/publish/search-index';
+import { NOTES_FILE, writeAdministratorNotes, writeSitemap } from './lib/publish/sitemap';
+import { publishedBase } from '../src/lib/citation/site-address';
+import { astroBuild, exitCode, spawnScript } from './lib/publish/site';
+import { megabytes, writeOfflineManifest } from './lib/publish/offline';
+import { checkXmlFiles } from './lib/publish/xml-check';
 
 /** Runs scripts/build-content.ts on `root` in a child process; it prints its own progress and warnings. */
 async function contentProcess(root: string): Promise<void> {
@@ -79,7 +79,7 @@ try {
   if (!date) throw new Error(`${display(paths.root, paths.edition)}: no edition under \`editions\`, expected one with the version ${version} and its date (it dates the Akoma Ntoso files)`);
   const astroPages = await hooks.stage('site', () => astroBuild(paths.root, outDir), (n) => `${n} HTML pages in dist/`);
   const documents = await readGeneratedDocuments(paths);
-  // Astro's pages are finished as it writes them (scripts/lib/finish-pages.ts); these, written after it, by the finalise stage.
+  // Astro's pages are finished as it writes them (scripts/lib/publish/finish-pages.ts); these, written after it, by the finalise stage.
   const addressPages: string[] = [];
   await hooks.stage('downloads', async () => {
     let n = (await writeDownloads(documents, outDir, site, { version, date, name: edition!.data.name })) + (await writeRedirectPages(redirects, outDir, site, addressPages)) + (await writeRetiredPages(retired, outDir, addressPages));

@@ -13,9 +13,9 @@ import { watch } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rootArgument } from './build-content';
-import { display, projectPaths } from './lib/paths';
-import { exitCode, spawnScript } from './lib/site';
-import { parsePort } from './lib/static-server';
+import { display, projectPaths } from './lib/core/paths';
+import { exitCode, spawnScript } from './lib/publish/site';
+import { parsePort } from './lib/tools/static-server';
 
 const paths = projectPaths(rootArgument());
 const content = path.join(paths.root, 'content');

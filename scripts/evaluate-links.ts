@@ -11,9 +11,9 @@ import type { DocumentData } from '../src/schemas/document';
 import { curationSchema, labelledSampleSchema } from '../src/schemas/links';
 import { topicsSchema } from '../src/schemas/topics';
 import { parseWithFriendlyErrors } from '../src/schemas/friendly-errors';
-import { applyCuration, evaluate, findLinks, matchingUnits, type Link } from './lib/links';
-import { projectPaths } from './lib/paths';
-import { tagClauses } from './lib/topics';
+import { applyCuration, evaluate, findLinks, matchingUnits, type Link } from './lib/links/links';
+import { projectPaths } from './lib/core/paths';
+import { tagClauses } from './lib/links/topics';
 
 const paths = projectPaths();
 const byType = (links: Link[]) => {

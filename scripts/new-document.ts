@@ -17,10 +17,10 @@ import { pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { completeness as completenessSchema, documentId, documentType, script as scriptSchema } from '../src/schemas/common';
 import type { Localized } from '../src/schemas/common';
-import { Diagnostics, formatDiagnostic } from './lib/diagnostics';
-import { draftRecipe } from './lib/draft-recipe';
-import { display, projectPaths } from './lib/paths';
-import { decodeSource, type SourceFile } from './lib/sources';
+import { Diagnostics, formatDiagnostic } from './lib/core/diagnostics';
+import { draftRecipe } from './lib/sources/draft-recipe';
+import { display, projectPaths } from './lib/core/paths';
+import { decodeSource, type SourceFile } from './lib/sources/sources';
 
 /** A usage or input error: printed without a stack. */
 export class NewDocumentError extends Error {}
@@ -151,7 +151,7 @@ export async function newDocument(options: NewDocumentOptions): Promise<string[]
     `${rel(recipeFile)}: drafted, ${drafted.clauses.length} clauses, ${drafted.todos} TODO(s) for the editor`,
     `${rel(translationFile)}: ${drafted.clauses.length} clause ids with empty English`,
     ...(drafted.problems.length ? [`numbering problems, each taken out of the text as a TODO:\n  ${drafted.problems.join('\n  ')}`] : []),
-    'next: npm run build:content, and decide each TODO it lists (see the README, "Adding a document").',
+    'next: npm run build:content, and decide each TODO it lists (see docs/editing.md, "Adding a document").',
   );
   return report;
 }

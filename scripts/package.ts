@@ -5,7 +5,7 @@
  * citations and the sitemap carry the published base, so the package refuses to go without
  * one, and checks it (scheme, host name, path) before anything is built. It builds dist/ for
  * that URL unless the last build finished, for that URL, from the content and code as they
- * are now (scripts/lib/build-stamp.ts).
+ * are now (scripts/lib/publish/build-stamp.ts).
  */
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -13,9 +13,9 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { staleReason } from './lib/build-stamp';
-import { ROOT } from './lib/paths';
-import { apacheConf, checkSiteUrl, nginxSite, nginxSnippet, sitePolicy } from './lib/server-config';
+import { staleReason } from './lib/publish/build-stamp';
+import { ROOT } from './lib/core/paths';
+import { apacheConf, checkSiteUrl, nginxSite, nginxSnippet, sitePolicy } from './lib/publish/server-config';
 
 /** Where INSTALL.txt tells administrators to put the site's files. */
 const SERVER_ROOT = '/srv/mekong-plans/';

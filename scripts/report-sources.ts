@@ -2,10 +2,10 @@
  * Prints how every line of every source is accounted for. `npm run report:sources`
  * (add `--lines` to list each line with its use and reason). Fails like the build does.
  */
-import { BuildError, Diagnostics } from './lib/diagnostics';
-import { summarise } from './lib/accounting';
-import { buildModel } from './lib/model';
-import { projectPaths } from './lib/paths';
+import { BuildError, Diagnostics } from './lib/core/diagnostics';
+import { summarise } from './lib/sources/accounting';
+import { buildModel } from './lib/model/model';
+import { projectPaths } from './lib/core/paths';
 
 const verbose = process.argv.includes('--lines');
 try {

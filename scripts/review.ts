@@ -10,10 +10,10 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { BuildError, Diagnostics } from './lib/diagnostics';
-import { buildModel } from './lib/model';
-import { display, projectPaths } from './lib/paths';
-import { hasEnglish, reviewsFile, sha256Hex, writeReviews } from './lib/reviews';
+import { BuildError, Diagnostics } from './lib/core/diagnostics';
+import { buildModel } from './lib/model/model';
+import { display, projectPaths } from './lib/core/paths';
+import { hasEnglish, reviewsFile, sha256Hex, writeReviews } from './lib/editorial/reviews';
 
 /** Thrown for a usage error: the message is printed without a stack. */
 export class ReviewError extends Error {}

@@ -12,8 +12,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT } from './lib/paths';
-import { serveStatic } from './lib/static-server';
+import { ROOT } from './lib/core/paths';
+import { serveStatic } from './lib/tools/static-server';
 import { launchBrowser } from '../tests/helpers/browser';
 
 // `--out DIR` writes elsewhere (the test does, so as not to empty the reader's folder).

@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './lib/paths';
-import { parsePort, ServeError, serveStatic } from './lib/static-server';
+import { ROOT } from './lib/core/paths';
+import { parsePort, ServeError, serveStatic } from './lib/tools/static-server';
 
 const dist = process.argv[2] ? path.resolve(process.argv[2]) : path.join(ROOT, 'dist');
 try {

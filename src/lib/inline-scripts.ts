@@ -1,6 +1,6 @@
 /**
  * The only inline scripts the site emits. Pages render them from here, and the finishing
- * stage (scripts/lib/finalise.ts) hashes these texts for the Content-Security-Policy, so the
+ * stage (scripts/lib/publish/finalise.ts) hashes these texts for the Content-Security-Policy, so the
  * policy allows exactly what the build wrote and a script found in a page for any other
  * reason fails the build instead of being allowed.
  */

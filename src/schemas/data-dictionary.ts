@@ -16,7 +16,7 @@ import { sha256, translationStatus } from './reviews';
 /** /data/glossary.json: the glossary's terms (content/glossary.yaml without its exceptions). */
 export const glossaryFileSchema = z.object({ terms: z.array(glossaryTerm) }).strict();
 
-/** One row of /data/{document}.csv; its keys, in order, are the header row (scripts/lib/exports.ts). */
+/** One row of /data/{document}.csv; its keys, in order, are the header row (scripts/lib/generate/exports.ts). */
 export const csvRowSchema = z
   .object({
     id: clauseId,
@@ -31,7 +31,7 @@ export const csvRowSchema = z
   })
   .strict();
 
-/** One row of /data/changes.csv; its keys, in order, are the header row (scripts/lib/downloads.ts). */
+/** One row of /data/changes.csv; its keys, in order, are the header row (scripts/lib/publish/downloads.ts). */
 export const changesCsvRowSchema = z
   .object({
     from_document: documentId,

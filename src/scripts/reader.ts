@@ -5,7 +5,7 @@
  * that a page carries little more than its text (issue 24's budget). The components named
  * below hold the markup and say what each part is for.
  */
-import { anchorTarget } from '../lib/anchor-redirect';
+import { anchorTarget } from '../lib/reading/anchor-redirect';
 
 /** A plain left click: the only one a script takes over from a link. */
 const plain = (e: MouseEvent) => e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;

@@ -1,16 +1,16 @@
 /**
  * The search page. One Pagefind index holds every clause's Chinese and English as tokens
- * (src/lib/search-tokens.ts); a query is read into parts (search-query.ts), each searched and
- * the clauses ranked by src/lib/search-engine.ts. A query that is a clause reference (P23 4.2.5,
+ * (src/lib/search/search-tokens.ts); a query is read into parts (search-query.ts), each searched and
+ * the clauses ranked by src/lib/search/search-engine.ts. A query that is a clause reference (P23 4.2.5,
  * 第4.2.5条) offers that clause instead (search-references.ts). The answer says what it did:
  * words that matched nothing, spelling it corrected. Results are clauses, each shown in both
  * languages with the match marked.
  */
-import { answer, type Answer, type Hit, type Lexicon, type PagefindLike } from '../lib/search-engine';
-import { readQuery, synonymForms, type Alternative } from '../lib/search-query';
-import { findReference, type CatalogueDocument, type ClauseReference } from '../lib/search-references';
-import { referenceLabel } from '../lib/reference-labels';
-import { EXCERPT, hasHan, normalise, units, wordToken, type Language, type TraditionalMap } from '../lib/search-tokens';
+import { answer, type Answer, type Hit, type Lexicon, type PagefindLike } from '../lib/search/search-engine';
+import { readQuery, synonymForms, type Alternative } from '../lib/search/search-query';
+import { findReference, type CatalogueDocument, type ClauseReference } from '../lib/search/search-references';
+import { referenceLabel } from '../lib/citation/reference-labels';
+import { EXCERPT, hasHan, normalise, units, wordToken, type Language, type TraditionalMap } from '../lib/search/search-tokens';
 
 interface Pagefind extends PagefindLike {
   options(o: Record<string, unknown>): Promise<void>;

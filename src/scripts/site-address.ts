@@ -1,11 +1,11 @@
 /**
  * In a build without a published address, every citation, download and metadata tag carries
- * a labelled blank before its site path (src/lib/site-address.ts). Here the page puts in the
+ * a labelled blank before its site path (src/lib/citation/site-address.ts). Here the page puts in the
  * address it is actually served from, base path included, so that what a reader copies,
  * downloads or saves to a reference manager names this site. Only over http(s): a file://
  * address is no one else's, so a page opened from a folder keeps the blank.
  */
-import { ADDRESS_BLANKS } from '../lib/site-address';
+import { ADDRESS_BLANKS } from '../lib/citation/site-address';
 
 /**
  * The served root of the site: favicon.svg sits at the root, and every page links it with a

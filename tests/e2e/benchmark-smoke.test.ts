@@ -12,10 +12,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
-import { exitCode } from '../../scripts/lib/site';
+import { ROOT } from '../../scripts/lib/core/paths';
+import { exitCode } from '../../scripts/lib/publish/site';
 
-/** A located diagnostic as the build prints it (scripts/lib/diagnostics.ts, formatDiagnostic). */
+/** A located diagnostic as the build prints it (scripts/lib/core/diagnostics.ts, formatDiagnostic). */
 const DIAGNOSTIC = /^\S.*: (?:error|warning): .* \[[a-z0-9-]+\]$/u;
 
 /** Every stage of `npm run build`: the content process's own, then the build's. */

@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { Diagnostics } from '../../scripts/lib/diagnostics';
-import { writeRedirectPages } from '../../scripts/lib/downloads';
-import { buildModel } from '../../scripts/lib/model';
-import { projectPaths, ROOT } from '../../scripts/lib/paths';
+import { Diagnostics } from '../../scripts/lib/core/diagnostics';
+import { writeRedirectPages } from '../../scripts/lib/publish/downloads';
+import { buildModel } from '../../scripts/lib/model/model';
+import { projectPaths, ROOT } from '../../scripts/lib/core/paths';
 import { useSite } from '../helpers/site';
 import { fixtureProject } from '../helpers/fixture-project';
 

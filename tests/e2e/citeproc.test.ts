@@ -8,8 +8,8 @@ import path from 'node:path';
 import CSL from 'citeproc';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { chicagoCitation, citationModel, cslItem, gbtCitation } from '../../src/lib/citation';
-import { ROOT } from '../../scripts/lib/paths';
+import { chicagoCitation, citationModel, cslItem, gbtCitation } from '../../src/lib/citation/citation';
+import { ROOT } from '../../scripts/lib/core/paths';
 import { useSite } from '../helpers/site';
 import { VALIDATORS } from '../helpers/validators';
 

@@ -6,8 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import { axeViolations } from '../helpers/axe';
 import { useSite } from '../helpers/site';
-import { initialOf } from '../../src/lib/glossary-index';
-import { terms } from '../../src/lib/glossary';
+import { initialOf } from '../../src/lib/reading/glossary-index';
+import { terms } from '../../src/lib/data/glossary';
 
 const site = useSite();
 

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
+import { ROOT } from '../../scripts/lib/core/paths';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

@@ -8,8 +8,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { openingWords } from '../../src/lib/citation';
-import { ROOT } from '../../scripts/lib/paths';
+import { openingWords } from '../../src/lib/citation/citation';
+import { ROOT } from '../../scripts/lib/core/paths';
 import { useSite } from '../helpers/site';
 
 const DIST = path.join(ROOT, 'dist');

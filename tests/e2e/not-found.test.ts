@@ -5,10 +5,10 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
+import { ROOT } from '../../scripts/lib/core/paths';
+import { serveStatic, type RunningServer } from '../../scripts/lib/tools/static-server';
 import { useSite } from '../helpers/site';
-import { documents } from '../../src/lib/data';
+import { documents } from '../../src/lib/data/data';
 
 const site = useSite();
 let sub: RunningServer;

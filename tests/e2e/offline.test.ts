@@ -10,9 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeOfflineManifest, type OfflineManifest } from '../../scripts/lib/offline';
-import { ROOT } from '../../scripts/lib/paths';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
+import { writeOfflineManifest, type OfflineManifest } from '../../scripts/lib/publish/offline';
+import { ROOT } from '../../scripts/lib/core/paths';
+import { serveStatic, type RunningServer } from '../../scripts/lib/tools/static-server';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser, type Browser } from '../helpers/browser';
 

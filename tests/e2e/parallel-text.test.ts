@@ -8,8 +8,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
-import { findReferences } from '../../src/lib/references';
+import { ROOT } from '../../scripts/lib/core/paths';
+import { findReferences } from '../../src/lib/citation/references';
 import { axeViolations } from '../helpers/axe';
 import { useSite } from '../helpers/site';
 

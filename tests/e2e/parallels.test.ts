@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
-import { referenceLabel } from '../../src/lib/reference-labels';
+import { ROOT } from '../../scripts/lib/core/paths';
+import { referenceLabel } from '../../src/lib/citation/reference-labels';
 import { useSite } from '../helpers/site';
 
 const site = useSite();

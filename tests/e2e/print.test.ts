@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
+import { ROOT } from '../../scripts/lib/core/paths';
 import { ui, type Lang } from '../../src/i18n/ui';
 import { PDFTOTEXT } from '../helpers/print';
 import { useSite } from '../helpers/site';

@@ -9,7 +9,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
+import { serveStatic, type RunningServer } from '../../scripts/lib/tools/static-server';
 import { launchBrowser, type Browser } from '../helpers/browser';
 import { scratchCopy } from '../helpers/scratch-project';
 import { SITEMAP_SCHEMA, xmllintSchema } from '../helpers/validators';

@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
-import { sections } from '../../src/lib/compare';
+import { ROOT } from '../../scripts/lib/core/paths';
+import { sections } from '../../src/lib/changes/compare';
 import type { DocumentData } from '../../src/schemas/document';
 import { useSite } from '../helpers/site';
 

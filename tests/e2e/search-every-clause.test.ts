@@ -6,19 +6,19 @@
  *
  * The queries run as the search page runs them, on the built site: Pagefind's own script and
  * index from dist/pagefind/ (over HTTP on loopback), the synonyms and documents the search page
- * carries, and the page's modules (src/lib/search-*.ts), in Node: about 2,800 queries take
+ * carries, and the page's modules (src/lib/search/search-*.ts), in Node: about 2,800 queries take
  * seconds here, where the page's form takes minutes. The page's own wiring is what the other
  * search tests drive in Chromium.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
-import { answer, type Lexicon, type PagefindLike } from '../../src/lib/search-engine';
-import { readQuery, synonymForms } from '../../src/lib/search-query';
-import { findReference, type CatalogueDocument } from '../../src/lib/search-references';
-import type { TraditionalMap } from '../../src/lib/search-tokens';
+import { ROOT } from '../../scripts/lib/core/paths';
+import { serveStatic, type RunningServer } from '../../scripts/lib/tools/static-server';
+import { answer, type Lexicon, type PagefindLike } from '../../src/lib/search/search-engine';
+import { readQuery, synonymForms } from '../../src/lib/search/search-query';
+import { findReference, type CatalogueDocument } from '../../src/lib/search/search-references';
+import type { TraditionalMap } from '../../src/lib/search/search-tokens';
 import { clauseProbes } from '../helpers/search-probes';
 
 const dist = path.join(ROOT, 'dist');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
+import { ROOT } from '../../scripts/lib/core/paths';
 import { useSite } from '../helpers/site';
 
 interface Query {

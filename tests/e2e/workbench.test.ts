@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
+import { ROOT } from '../../scripts/lib/core/paths';
 import { DATA_FILES, dataFileEntry, fieldRows } from '../../src/schemas/data-dictionary';
 import { axeViolations } from '../helpers/axe';
 import { useSite } from '../helpers/site';
@@ -61,7 +61,7 @@ describe('editions', () => {
     const { parse } = await import('yaml');
     const { editionSchema } = await import('../../src/schemas/edition');
     const { registrySchema, redirectSchema } = await import('../../src/schemas/registry');
-    const { editionChanges } = await import('../../src/lib/edition-changes');
+    const { editionChanges } = await import('../../src/lib/changes/edition-changes');
     const read = async (f: string) => parse(await readFile(path.join(ROOT, 'content', f), 'utf8'));
     const edition = editionSchema.parse(await read('edition.yaml'));
     const index = JSON.parse(await readFile(path.join(dist, 'data', 'index.json'), 'utf8'));

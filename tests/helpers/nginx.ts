@@ -10,8 +10,8 @@ import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { nginxSite, nginxSnippet, sitePolicy } from '../../scripts/lib/server-config';
-import { ROOT } from '../../scripts/lib/paths';
+import { nginxSite, nginxSnippet, sitePolicy } from '../../scripts/lib/publish/server-config';
+import { ROOT } from '../../scripts/lib/core/paths';
 
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const DEBIAN = '/etc/nginx';

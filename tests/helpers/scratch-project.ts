@@ -7,12 +7,12 @@
 import { cp, mkdir, mkdtemp, readdir, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../../scripts/lib/paths';
+import { ROOT } from '../../scripts/lib/core/paths';
 
 export async function scratchCopy(prefix: string): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), prefix));
   for (const entry of ['scripts', 'src', 'public', 'server', 'content', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    // Without content/generated/ (the copy builds its own), but with every source file, whatever its name (scripts/lib/generated-data.ts).
+    // Without content/generated/ (the copy builds its own), but with every source file, whatever its name (scripts/lib/publish/generated-data.ts).
     await cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true, filter: (src) => !src.startsWith(path.join(ROOT, 'content', 'generated')) });
   }
   await mkdir(path.join(root, 'node_modules'));

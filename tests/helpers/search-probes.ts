@@ -19,8 +19,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stemmer } from 'stemmer';
-import { ROOT } from '../../scripts/lib/paths';
-import { prng } from '../../scripts/lib/synthetic';
+import { ROOT } from '../../scripts/lib/core/paths';
+import { prng } from '../../scripts/lib/tools/synthetic';
 
 export interface ClauseProbe {
   /** document#clause */

@@ -1,8 +1,8 @@
 /** The built site served on loopback and a browser, for one test file (registers its own hooks). */
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
+import { ROOT } from '../../scripts/lib/core/paths';
+import { serveStatic, type RunningServer } from '../../scripts/lib/tools/static-server';
 import { launchBrowser, type Browser } from './browser';
 
 export interface Site {

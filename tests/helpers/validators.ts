@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from '../../scripts/lib/paths';
+import { ROOT } from '../../scripts/lib/core/paths';
 
 export const XMLLINT = '/usr/bin/xmllint';
 export const JAVA = '/usr/bin/java';

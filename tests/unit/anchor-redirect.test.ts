@@ -1,6 +1,6 @@
 /** Old anchors on a document page: only moved clauses are followed, whatever the address holds. */
 import { describe, expect, test } from 'vitest';
-import { anchorTarget } from '../../src/lib/anchor-redirect';
+import { anchorTarget } from '../../src/lib/reading/anchor-redirect';
 
 const map = { '4.2.5': '4.2.6', 'preamble.p1': 'preamble.p2', '水': '4.1' };
 

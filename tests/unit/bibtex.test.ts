@@ -1,6 +1,6 @@
 /** BibTeX downloads keep BibTeX's brace balance whatever a title holds (security review L9). */
 import { describe, expect, test } from 'vitest';
-import { bibtex, type CitationModel } from '../../src/lib/citation';
+import { bibtex, type CitationModel } from '../../src/lib/citation/citation';
 
 const model = (title: string): CitationModel => ({ lang: 'en', id: 'x#1', key: 'x-1-en', authors: ['ASEAN'], title, container: 'Mekong Plans', version: '0.1.0', issued: '2024-01-01', url: 'https://example.org/en/x/1/' });
 

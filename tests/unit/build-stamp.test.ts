@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { clearStamp, staleReason, writeStamp } from '../../scripts/lib/build-stamp';
+import { clearStamp, staleReason, writeStamp } from '../../scripts/lib/publish/build-stamp';
 
 async function project(): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'mekong-stamp-'));

@@ -1,10 +1,10 @@
 /** /data/changes.json (issue 15): every section in a change, the editors' pairs, the commitment directions. */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { Diagnostics } from '../../scripts/lib/diagnostics';
-import { buildModel, type Model } from '../../scripts/lib/model';
-import { projectPaths } from '../../scripts/lib/paths';
+import { Diagnostics } from '../../scripts/lib/core/diagnostics';
+import { buildModel, type Model } from '../../scripts/lib/model/model';
+import { projectPaths } from '../../scripts/lib/core/paths';
 import { changesSchema } from '../../src/schemas/changes';
-import { COMPARISONS, groupChanges, sections } from '../../src/lib/compare';
+import { COMPARISONS, groupChanges, sections } from '../../src/lib/changes/compare';
 
 let model: Model;
 beforeAll(async () => {
@@ -81,7 +81,7 @@ describe('changes between each document and its successor', () => {
 
 describe('the changes CSV', () => {
   test('neutralises cells that a spreadsheet would run as a formula, and quotes where needed', async () => {
-    const { csvField: csvCell } = await import('../../scripts/lib/exports');
+    const { csvField: csvCell } = await import('../../scripts/lib/generate/exports');
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('+1')).toBe("'+1");
     expect(csvCell('-2')).toBe("'-2");
@@ -91,7 +91,7 @@ describe('the changes CSV', () => {
   });
 
   test('has one row per change with its sections and status', async () => {
-    const { changesCsv } = await import('../../scripts/lib/downloads');
+    const { changesCsv } = await import('../../scripts/lib/publish/downloads');
     const csv = changesCsv(model.changes!, model.documents);
     const lines = csv.trim().split('\r\n');
     expect(lines.length - 1).toBe(model.changes!.comparisons.reduce((n, c) => n + c.changes.length, 0));

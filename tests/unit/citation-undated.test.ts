@@ -4,7 +4,7 @@
  * the behaviour is kept here, on a model of an undated clause.
  */
 import { describe, expect, test } from 'vitest';
-import { chicagoCitation } from '../../src/lib/citation';
+import { chicagoCitation } from '../../src/lib/citation/citation';
 
 describe('chicagoCitation', () => {
   test('prints an undated document’s year as “n.d.” with a single full stop, then the access date', () => {

@@ -1,9 +1,9 @@
 /** Acceptance checks of the real corpus: ids, order, parents, joins, exclusions, accounting. */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { Diagnostics } from '../../scripts/lib/diagnostics';
-import { buildModel, type Model } from '../../scripts/lib/model';
-import { normaliseZh } from '../../scripts/lib/normalise';
-import { projectPaths } from '../../scripts/lib/paths';
+import { Diagnostics } from '../../scripts/lib/core/diagnostics';
+import { buildModel, type Model } from '../../scripts/lib/model/model';
+import { normaliseZh } from '../../scripts/lib/sources/normalise';
+import { projectPaths } from '../../scripts/lib/core/paths';
 
 let model: Model;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 /** The CSV download: cells a spreadsheet would run as formulas are neutralised (OWASP's leading apostrophe). */
 import { describe, expect, test } from 'vitest';
-import { csvField, toCsv } from '../../scripts/lib/exports';
+import { csvField, toCsv } from '../../scripts/lib/generate/exports';
 import type { DocumentData } from '../../src/schemas/document';
 
 describe('CSV cells', () => {

@@ -3,10 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { MEANINGS } from '../../src/i18n/data-dictionary';
 import { DATA_FILES, dataFileEntry, dictionaryGaps, fieldRows, type DataFileEntry } from '../../src/schemas/data-dictionary';
 import { documentDataSchema } from '../../src/schemas/document';
-import { toCsv } from '../../scripts/lib/exports';
-import { Diagnostics } from '../../scripts/lib/diagnostics';
-import { buildModel } from '../../scripts/lib/model';
-import { projectPaths } from '../../scripts/lib/paths';
+import { toCsv } from '../../scripts/lib/generate/exports';
+import { Diagnostics } from '../../scripts/lib/core/diagnostics';
+import { buildModel } from '../../scripts/lib/model/model';
+import { projectPaths } from '../../scripts/lib/core/paths';
 
 const hint = (keys: string[]) => keys.map((k) => `  '${k}': L('…', '…'),`).join('\n');
 

@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { BuildError, Diagnostics } from '../../scripts/lib/diagnostics';
-import { writeRetiredPages } from '../../scripts/lib/downloads';
-import { writeGenerated } from '../../scripts/lib/emit';
-import { buildModel } from '../../scripts/lib/model';
-import { projectPaths } from '../../scripts/lib/paths';
-import { editionChanges } from '../../src/lib/edition-changes';
+import { BuildError, Diagnostics } from '../../scripts/lib/core/diagnostics';
+import { writeRetiredPages } from '../../scripts/lib/publish/downloads';
+import { writeGenerated } from '../../scripts/lib/generate/emit';
+import { buildModel } from '../../scripts/lib/model/model';
+import { projectPaths } from '../../scripts/lib/core/paths';
+import { editionChanges } from '../../src/lib/changes/edition-changes';
 import { redirectSchema, registrySchema } from '../../src/schemas/registry';
 import { fixtureProject } from '../helpers/fixture-project';
 

@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BuildError } from '../../scripts/lib/diagnostics';
-import { finaliseSite } from '../../scripts/lib/finalise';
+import { BuildError } from '../../scripts/lib/core/diagnostics';
+import { finaliseSite } from '../../scripts/lib/publish/finalise';
 
 const page = (body: string) => `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>澜湄合作</title></head><body>${body}</body></html>`;
 

@@ -5,9 +5,9 @@
  * main at dd7bdb7, before the repairs.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { Diagnostics } from '../../scripts/lib/diagnostics';
-import { buildModel, type Model } from '../../scripts/lib/model';
-import { projectPaths } from '../../scripts/lib/paths';
+import { Diagnostics } from '../../scripts/lib/core/diagnostics';
+import { buildModel, type Model } from '../../scripts/lib/model/model';
+import { projectPaths } from '../../scripts/lib/core/paths';
 
 let model: Model;
 beforeAll(async () => {

@@ -4,9 +4,9 @@
  * corridor's title and date. Each test failed on the edition as published at commit 7133343.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { Diagnostics } from '../../scripts/lib/diagnostics';
-import { buildModel, type Model } from '../../scripts/lib/model';
-import { projectPaths } from '../../scripts/lib/paths';
+import { Diagnostics } from '../../scripts/lib/core/diagnostics';
+import { buildModel, type Model } from '../../scripts/lib/model/model';
+import { projectPaths } from '../../scripts/lib/core/paths';
 
 let model: Model;
 beforeAll(async () => {

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AstroPrerenderer } from 'astro';
 import { describe, expect, test } from 'vitest';
-import { finaliseSite } from '../../scripts/lib/finalise';
-import { finishingPrerenderer, pageFile } from '../../scripts/lib/finish-pages';
+import { finaliseSite } from '../../scripts/lib/publish/finalise';
+import { finishingPrerenderer, pageFile } from '../../scripts/lib/publish/finish-pages';
 import { NOT_FOUND_SCRIPT } from '../../src/lib/inline-scripts';
 
 const page = (body: string, head = '') => `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>澜湄合作</title>${head}</head><body>${body}</body></html>`;

@@ -1,7 +1,7 @@
-/** The glossary's index (src/lib/glossary-index.ts): initials by pinyin and by letter, groups in sorted order. */
+/** The glossary's index (src/lib/reading/glossary-index.ts): initials by pinyin and by letter, groups in sorted order. */
 import { describe, expect, test } from 'vitest';
-import { indexGroups, initialOf, OTHER_INITIAL } from '../../src/lib/glossary-index';
-import { terms } from '../../src/lib/glossary';
+import { indexGroups, initialOf, OTHER_INITIAL } from '../../src/lib/reading/glossary-index';
+import { terms } from '../../src/lib/data/glossary';
 
 describe('initialOf', () => {
   test.each([

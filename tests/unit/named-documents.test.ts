@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { extractTitles, namedDocuments, titleKey, type NamedDocument } from '../../scripts/lib/named-documents';
-import { projectPaths } from '../../scripts/lib/paths';
+import { extractTitles, namedDocuments, titleKey, type NamedDocument } from '../../scripts/lib/links/named-documents';
+import { projectPaths } from '../../scripts/lib/core/paths';
 import type { DocumentData } from '../../src/schemas/document';
 
 const root = projectPaths().root;

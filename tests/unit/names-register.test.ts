@@ -1,9 +1,9 @@
 /** Issue 27: the names register. Every name the English prints is a glossary term or registered. */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { Diagnostics, formatDiagnostic } from '../../scripts/lib/diagnostics';
-import { buildModel } from '../../scripts/lib/model';
-import { NameMatcher, acronymFindings, nameCandidates, printedTitles, unregisteredNames } from '../../scripts/lib/names';
-import { projectPaths } from '../../scripts/lib/paths';
+import { Diagnostics, formatDiagnostic } from '../../scripts/lib/core/diagnostics';
+import { buildModel } from '../../scripts/lib/model/model';
+import { NameMatcher, acronymFindings, nameCandidates, printedTitles, unregisteredNames } from '../../scripts/lib/editorial/names';
+import { projectPaths } from '../../scripts/lib/core/paths';
 import { nameEntry } from '../../src/schemas/names';
 import { expected, fixtureProject } from '../helpers/fixture-project';
 

@@ -1,10 +1,10 @@
 /** Issue 14: official names, house style and the second reader's corrections, checked on the real corpus. */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { assembleParagraphs } from '../../scripts/lib/clauses';
-import { Diagnostics, formatDiagnostic } from '../../scripts/lib/diagnostics';
-import { buildModel, type Model } from '../../scripts/lib/model';
-import { projectPaths } from '../../scripts/lib/paths';
-import type { SourceFile } from '../../scripts/lib/sources';
+import { assembleParagraphs } from '../../scripts/lib/sources/clauses';
+import { Diagnostics, formatDiagnostic } from '../../scripts/lib/core/diagnostics';
+import { buildModel, type Model } from '../../scripts/lib/model/model';
+import { projectPaths } from '../../scripts/lib/core/paths';
+import type { SourceFile } from '../../scripts/lib/sources/sources';
 import { expected, fixtureProject } from '../helpers/fixture-project';
 
 let model: Model;

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { BuildError, Diagnostics, formatDiagnostic } from '../../scripts/lib/diagnostics';
-import { buildModel, type Model } from '../../scripts/lib/model';
-import { projectPaths, ROOT } from '../../scripts/lib/paths';
+import { BuildError, Diagnostics, formatDiagnostic } from '../../scripts/lib/core/diagnostics';
+import { buildModel, type Model } from '../../scripts/lib/model/model';
+import { projectPaths, ROOT } from '../../scripts/lib/core/paths';
 import { newDocumentArguments } from '../../scripts/new-document';
 
 const run = promisify(execFile);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { normaliseZh, RULES, stripMarkdown } from '../../scripts/lib/normalise';
-import { chineseNumeral, readMarker, splitInlineHeading } from '../../scripts/lib/numbering';
+import { normaliseZh, RULES, stripMarkdown } from '../../scripts/lib/sources/normalise';
+import { chineseNumeral, readMarker, splitInlineHeading } from '../../scripts/lib/sources/numbering';
 
 describe('normaliseZh', () => {
   test.each([

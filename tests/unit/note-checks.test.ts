@@ -1,7 +1,7 @@
 /** The note checks (issue 20) on the phrasings the fact-check found, and on what they must leave alone. */
 import { describe, expect, test, vi } from 'vitest';
-import { EditionEnglish, checkNoteText, nonCanonicalReferences, quotations, renderingForms, sourceLineReferences } from '../../scripts/lib/note-checks';
-import type { SourceFile } from '../../scripts/lib/sources';
+import { EditionEnglish, checkNoteText, nonCanonicalReferences, quotations, renderingForms, sourceLineReferences } from '../../scripts/lib/editorial/note-checks';
+import type { SourceFile } from '../../scripts/lib/sources/sources';
 
 describe('renderingForms', () => {
   test('finds the quoted form after "is rendered", across an aside, and lists of forms', () => {

@@ -3,9 +3,9 @@
  * clause it cites, and its zh and en say the same thing.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { Diagnostics } from '../../scripts/lib/diagnostics';
-import { buildModel, type Model } from '../../scripts/lib/model';
-import { projectPaths } from '../../scripts/lib/paths';
+import { Diagnostics } from '../../scripts/lib/core/diagnostics';
+import { buildModel, type Model } from '../../scripts/lib/model/model';
+import { projectPaths } from '../../scripts/lib/core/paths';
 
 let model: Model;
 beforeAll(async () => {

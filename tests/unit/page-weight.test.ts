@@ -1,5 +1,5 @@
 /**
- * Issue 24's budgets as the benchmark applies them (scripts/lib/page-weight.ts): what a page's
+ * Issue 24's budgets as the benchmark applies them (scripts/lib/tools/page-weight.ts): what a page's
  * transfer counts, and which figures miss.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BUDGETS, budgetMisses, PageWeigher, type PageWeight } from '../../scripts/lib/page-weight';
+import { BUDGETS, budgetMisses, PageWeigher, type PageWeight } from '../../scripts/lib/tools/page-weight';
 
 describe('PageWeigher', () => {
   let dist: string;

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BuildError, Diagnostics, formatDiagnostic } from '../../scripts/lib/diagnostics';
-import { writeGenerated } from '../../scripts/lib/emit';
-import { writeRedirectPages } from '../../scripts/lib/downloads';
-import { buildModel } from '../../scripts/lib/model';
-import { projectPaths } from '../../scripts/lib/paths';
+import { BuildError, Diagnostics, formatDiagnostic } from '../../scripts/lib/core/diagnostics';
+import { writeGenerated } from '../../scripts/lib/generate/emit';
+import { writeRedirectPages } from '../../scripts/lib/publish/downloads';
+import { buildModel } from '../../scripts/lib/model/model';
+import { projectPaths } from '../../scripts/lib/core/paths';
 import { expected, fixtureProject, scenarios } from '../helpers/fixture-project';
 
 async function run(root: string) {

@@ -1,6 +1,6 @@
 /** Readable labels for `document#clause` references, by the shape of each document. */
 import { describe, expect, test } from 'vitest';
-import { referenceLabel } from '../../src/lib/reference-labels';
+import { referenceLabel } from '../../src/lib/citation/reference-labels';
 
 const plan = { id: 'lmc-poa-2023-2027', type: 'plan' as const, title: { zh: '', en: '' }, clauses: [] };
 const paragraphs = { id: 'lmc-naypyitaw-declaration-2023', type: 'declaration' as const, title: { zh: '', en: '' }, clauses: [{ id: '1', parent: null }, { id: '2', parent: null }] };

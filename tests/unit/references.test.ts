@@ -1,6 +1,6 @@
 /** The one reference form of the edition's prose: `document#clause`. */
 import { describe, expect, test } from 'vitest';
-import { findReferences } from '../../src/lib/references';
+import { findReferences } from '../../src/lib/citation/references';
 
 describe('findReferences', () => {
   test('finds references in Chinese and English prose, without the sentence’s full stop', () => {

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { Diagnostics } from '../../scripts/lib/diagnostics';
-import { buildModel } from '../../scripts/lib/model';
-import { projectPaths } from '../../scripts/lib/paths';
+import { Diagnostics } from '../../scripts/lib/core/diagnostics';
+import { buildModel } from '../../scripts/lib/model/model';
+import { projectPaths } from '../../scripts/lib/core/paths';
 import { review, reviewArguments } from '../../scripts/review';
 import { fixtureProject } from '../helpers/fixture-project';
 

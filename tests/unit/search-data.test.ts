@@ -1,8 +1,8 @@
 /** content/search.yaml (issue 25) is checked like every content file: located errors with a rule id. */
 import { describe, expect, test } from 'vitest';
-import { parseDataText } from '../../scripts/lib/data-file';
-import { Diagnostics, formatDiagnostic } from '../../scripts/lib/diagnostics';
-import { checkSearchData } from '../../scripts/lib/search-data';
+import { parseDataText } from '../../scripts/lib/core/data-file';
+import { Diagnostics, formatDiagnostic } from '../../scripts/lib/core/diagnostics';
+import { checkSearchData } from '../../scripts/lib/links/search-data';
 import type { DocumentData } from '../../src/schemas/document';
 import { searchDataSchema } from '../../src/schemas/search';
 

@@ -4,9 +4,9 @@
  * indexed word that begins it, a quoted search wants its words together.
  */
 import { describe, expect, test } from 'vitest';
-import { answer, nearestWords, type Lexicon, type PagefindLike, type PagefindResult } from '../../src/lib/search-engine';
-import { parseQuery, synonymForms } from '../../src/lib/search-query';
-import { indexTokens } from '../../src/lib/search-tokens';
+import { answer, nearestWords, type Lexicon, type PagefindLike, type PagefindResult } from '../../src/lib/search/search-engine';
+import { parseQuery, synonymForms } from '../../src/lib/search/search-query';
+import { indexTokens } from '../../src/lib/search/search-tokens';
 
 /** An in-memory stand-in for Pagefind over records of our tokens. */
 function fakePagefind(clauses: Record<string, { zh?: string; en?: string }>): PagefindLike {

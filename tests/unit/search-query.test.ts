@@ -1,9 +1,9 @@
 /** How search reads a query (issue 25): parts, synonyms, quotes, runs cut into words, clause references. */
 import { describe, expect, test } from 'vitest';
-import { parseQuery, splitRun, synonymForms } from '../../src/lib/search-query';
-import { findReference, type CatalogueDocument } from '../../src/lib/search-references';
-import { searchCatalogue, synonymGroups } from '../../src/lib/search-synonyms';
-import { shortTitle } from '../../src/lib/reference-labels';
+import { parseQuery, splitRun, synonymForms } from '../../src/lib/search/search-query';
+import { findReference, type CatalogueDocument } from '../../src/lib/search/search-references';
+import { searchCatalogue, synonymGroups } from '../../src/lib/search/search-synonyms';
+import { shortTitle } from '../../src/lib/citation/reference-labels';
 import type { GlossaryTerm } from '../../src/schemas/glossary';
 
 const term = (zh: string, zhVariants: string[], en: string, enVariants: string[]) => ({ id: 'x', zh, zhVariants, en, enVariants, kind: 'place', definition: { zh: '', en: '' } }) as unknown as GlossaryTerm;

@@ -1,9 +1,9 @@
 /** The search's tokens (issue 25): the index and the query cut text at the same places, over the whole corpus. */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readGeneratedDocuments } from '../../scripts/lib/emit';
-import { projectPaths } from '../../scripts/lib/paths';
-import { parseQuery, phraseTokens } from '../../src/lib/search-query';
-import { bigramPrefix, indexTokens, normalise, units, wordToken } from '../../src/lib/search-tokens';
+import { readGeneratedDocuments } from '../../scripts/lib/generate/emit';
+import { projectPaths } from '../../scripts/lib/core/paths';
+import { parseQuery, phraseTokens } from '../../src/lib/search/search-query';
+import { bigramPrefix, indexTokens, normalise, units, wordToken } from '../../src/lib/search/search-tokens';
 import type { DocumentData } from '../../src/schemas/document';
 
 let documents: DocumentData[];

@@ -1,6 +1,6 @@
 /** Section-level related links between frameworks (issue 15), on small documents. */
 import { describe, expect, test } from 'vitest';
-import { findLinks, headingTerms } from '../../scripts/lib/links';
+import { findLinks, headingTerms } from '../../scripts/lib/links/links';
 import type { DocumentData } from '../../src/schemas/document';
 
 const doc = (id: string, date: string, clauses: [string, string | null, string, string][]): DocumentData => ({

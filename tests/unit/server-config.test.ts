@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
-import { apacheConf, checkSiteUrl, nginxSite, nginxSnippet, normaliseBasePath, sitePolicy } from '../../scripts/lib/server-config';
+import { ROOT } from '../../scripts/lib/core/paths';
+import { apacheConf, checkSiteUrl, nginxSite, nginxSnippet, normaliseBasePath, sitePolicy } from '../../scripts/lib/publish/server-config';
 
 const values = { base: '/intranet/lmc/', siteRoot: '/srv/mekong-plans/', csp: sitePolicy() };
 

@@ -10,8 +10,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
-import { byteRange, serveStatic, type RunningServer } from '../../scripts/lib/static-server';
+import { ROOT } from '../../scripts/lib/core/paths';
+import { byteRange, serveStatic, type RunningServer } from '../../scripts/lib/tools/static-server';
 
 let top: string;
 let dist: string;

@@ -1,8 +1,8 @@
-/** The benchmark's synthetic copies name their own documents and sources (scripts/lib/synthetic.ts). */
+/** The benchmark's synthetic copies name their own documents and sources (scripts/lib/tools/synthetic.ts). */
 import { describe, expect, test } from 'vitest';
-import { sourceLineReferences } from '../../scripts/lib/note-checks';
-import { CopyNames, copyId } from '../../scripts/lib/synthetic';
-import { findReferences } from '../../src/lib/references';
+import { sourceLineReferences } from '../../scripts/lib/editorial/note-checks';
+import { CopyNames, copyId } from '../../scripts/lib/tools/synthetic';
+import { findReferences } from '../../src/lib/citation/references';
 
 const documents = new Set(['lmc-poa-2023-2027', 'lmc-naypyitaw-declaration-2023']);
 const files = (copy: number) => new Map([

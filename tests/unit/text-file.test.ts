@@ -1,7 +1,7 @@
-/** The characters no input may hold (scripts/lib/text-file.ts), whichever file they come in. */
+/** The characters no input may hold (scripts/lib/core/text-file.ts), whichever file they come in. */
 import { describe, expect, test } from 'vitest';
-import { Diagnostics } from '../../scripts/lib/diagnostics';
-import { decodeText, findForbiddenCharacter } from '../../scripts/lib/text-file';
+import { Diagnostics } from '../../scripts/lib/core/diagnostics';
+import { decodeText, findForbiddenCharacter } from '../../scripts/lib/core/text-file';
 
 describe('findForbiddenCharacter', () => {
   test.each([

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { projectPaths } from '../../scripts/lib/paths';
-import { matchTopics, tagClauses, type Topic } from '../../scripts/lib/topics';
+import { projectPaths } from '../../scripts/lib/core/paths';
+import { matchTopics, tagClauses, type Topic } from '../../scripts/lib/links/topics';
 import type { DocumentData } from '../../src/schemas/document';
 import { topicsSchema } from '../../src/schemas/topics';
 

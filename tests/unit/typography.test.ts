@@ -1,9 +1,9 @@
 /** Issue 27: curly quotation marks and apostrophes in the edition's prose, enforced by the typography stage. */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { Diagnostics, formatDiagnostic } from '../../scripts/lib/diagnostics';
-import { buildModel } from '../../scripts/lib/model';
-import { projectPaths } from '../../scripts/lib/paths';
-import { straightQuotes } from '../../scripts/lib/typography';
+import { Diagnostics, formatDiagnostic } from '../../scripts/lib/core/diagnostics';
+import { buildModel } from '../../scripts/lib/model/model';
+import { projectPaths } from '../../scripts/lib/core/paths';
+import { straightQuotes } from '../../scripts/lib/editorial/typography';
 import { expected, fixtureProject } from '../helpers/fixture-project';
 
 describe('straightQuotes', () => {

@@ -3,9 +3,9 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BuildError } from '../../scripts/lib/diagnostics';
-import { toAkomaNtoso } from '../../scripts/lib/exports';
-import { checkXmlFiles } from '../../scripts/lib/xml-check';
+import { BuildError } from '../../scripts/lib/core/diagnostics';
+import { toAkomaNtoso } from '../../scripts/lib/generate/exports';
+import { checkXmlFiles } from '../../scripts/lib/publish/xml-check';
 import type { DocumentData } from '../../src/schemas/document';
 
 const doc = (text: string) => ({

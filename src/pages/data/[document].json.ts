@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { index, rawDataFile } from '../../lib/data';
-import { comparisons } from '../../lib/changes';
+import { index, rawDataFile } from '../../lib/data/data';
+import { comparisons } from '../../lib/changes/changes';
 
 export const getStaticPaths = (() => [
   { params: { document: 'index' } },

@@ -1,6 +1,6 @@
 /** The raw source files, byte for byte as received, for provenance. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { rawSource, sources } from '../../lib/sources';
+import { rawSource, sources } from '../../lib/data/sources';
 
 export const getStaticPaths = (() => sources.map((s) => ({ params: { file: s.file } }))) satisfies GetStaticPaths;
 

@@ -1,6 +1,6 @@
 /**
  * The offline copy of the edition (issue 28): saving every file the build lists in offline.json
- * (scripts/lib/offline.ts) into Cache Storage, bringing it up to date when the site publishes
+ * (scripts/lib/publish/offline.ts) into Cache Storage, bringing it up to date when the site publishes
  * another list, and removing it. The service worker (public/sw.js) serves what is saved here.
  *
  * A copy is written into a cache of its own, named after the list's digest, and becomes the
@@ -11,7 +11,7 @@
  * Nothing here runs for a reader who never asked: no worker, no cache, no request.
  */
 
-/** offline.json, as scripts/lib/offline.ts writes it. */
+/** offline.json, as scripts/lib/publish/offline.ts writes it. */
 export interface Manifest {
   version: string;
   digest: string;

@@ -5,8 +5,8 @@
  */
 import type { APIRoute } from 'astro';
 import { languages, type Lang } from '../../../i18n/ui';
-import { terms } from '../../../lib/glossary';
-import { proseParts } from '../../../lib/prose';
+import { terms } from '../../../lib/data/glossary';
+import { proseParts } from '../../../lib/reading/prose';
 
 export const getStaticPaths = () => languages.map((lang) => ({ params: { lang } }));
 

@@ -1,0 +1,91 @@
+/**
+ * The glossary at work: finding terms in text (longest form first, so 中国-东盟博览会 is not
+ * also counted as 中国-东盟), checking that each term found in a clause's Chinese has its
+ * rendering in that clause's English, and listing occurrences for marking in the pages.
+ */
+import type { DocumentData } from '../../../src/schemas/document';
+import type { Glossary, GlossaryTerm } from '../../../src/schemas/glossary';
+import type { DataFile } from '../core/data-file';
+import type { Diagnostics } from '../core/diagnostics';
+
+export interface Occurrence {
+  term: GlossaryTerm;
+  start: number;
+  end: number;
+}
+
+interface Form {
+  term: GlossaryTerm;
+  text: string;
+}
+
+/** Finds glossary terms in text, longest form first, without overlaps. */
+export class TermMatcher {
+  private readonly zhForms: Form[];
+  private readonly enForms: Form[];
+
+  constructor(readonly terms: GlossaryTerm[]) {
+    const byLength = (a: Form, b: Form) => b.text.length - a.text.length;
+    this.zhForms = terms.flatMap((term) => [term.zh, ...term.zhVariants].map((text) => ({ term, text }))).sort(byLength);
+    this.enForms = terms.flatMap((term) => [term.en, ...term.enVariants].map((text) => ({ term, text }))).sort(byLength);
+  }
+
+  /** Occurrences in Chinese text, in text order. */
+  findZh(text: string): Occurrence[] {
+    return find(text, this.zhForms, false);
+  }
+
+  /** Occurrences of English renderings (case-insensitive, whole words), in text order. */
+  findEn(text: string): Occurrence[] {
+    return find(text, this.enForms, true);
+  }
+}
+
+function find(text: string, forms: Form[], english: boolean): Occurrence[] {
+  const haystack = english ? text.toLowerCase() : text;
+  const taken = new Array<boolean>(text.length).fill(false);
+  const found: Occurrence[] = [];
+  for (const form of forms) {
+    const needle = english ? form.text.toLowerCase() : form.text;
+    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+      const end = at + needle.length;
+      if (english && (/\w/u.test(haystack[at - 1] ?? '') || /\w/u.test(haystack[end] ?? ''))) continue;
+      if (taken.slice(at, end).some(Boolean)) continue;
+      taken.fill(true, at, end);
+      found.push({ term: form.term, start: at, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Where a clause's translation stands, for messages. */
+export type TranslationLocator = (document: string, clause: string) => { file: string; line?: number; column?: number };
+
+/** Reports every clause whose English lacks the rendering of a term found in its Chinese. Returns the number of checks. */
+export function checkTerminology(glossary: DataFile<Glossary>, documents: DocumentData[], locate: TranslationLocator, diagnostics: Diagnostics): number {
+  const matcher = new TermMatcher(glossary.data.terms);
+  const exceptions = new Set(glossary.data.exceptions.map((e) => `${e.term}|${e.document}|${e.clause}`));
+  const used = new Set<string>();
+  let checks = 0;
+  for (const doc of documents) {
+    for (const clause of doc.clauses) {
+      for (const field of ['heading', 'text'] as const) {
+        const pair = clause[field];
+        if (!pair?.zh) continue;
+        for (const { term } of matcher.findZh(pair.zh)) used.add(term.id);
+        if (!pair.en) continue;
+        const english = new Set(matcher.findEn(pair.en).map((o) => o.term.id));
+        for (const term of new Set(matcher.findZh(pair.zh).map((o) => o.term))) {
+          checks++;
+          if (english.has(term.id) || exceptions.has(`${term.id}|${doc.id}|${clause.id}`)) continue;
+          const place = locate(doc.id, clause.id);
+          diagnostics.error(`Unexpected ${field} of ${doc.id}#${clause.id} without “${term.en}” for ${term.zh}, expected the glossary rendering (or one of its variants) or an exception in ${glossary.name}`, { file: place.file, place: place.line ? { line: place.line, column: place.column ?? 1 } : undefined, ruleId: 'terminology' });
+        }
+      }
+    }
+  }
+  glossary.data.terms.forEach((term, i) => {
+    if (!used.has(term.id)) diagnostics.warn(`Unexpected glossary term ${term.zh} that no clause contains, expected every term to occur in the corpus`, { file: glossary.name, place: glossary.locate(['terms', i, 'zh']), ruleId: 'unused-term' });
+  });
+  return checks;
+}

@@ -1,0 +1,130 @@
+/**
+ * The benchmark's build measurements (scripts/bench.ts): a scratch project for a synthetic
+ * corpus, `npm run build`'s script run on it as a child process with the resident memory of its
+ * whole process tree sampled every 100 ms and its stage log read, and the size of what it wrote.
+ */
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../core/paths';
+import { exitCode, spawnScript } from '../publish/site';
+
+export interface StageResult { stage: string; ms: number; cpuMs: number; peakMB: number }
+
+/** Resident memory of this process and its descendants, from /proc. */
+async function treeRssKB(pid: number): Promise<number> {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/u.test(entry)) continue;
+    try {
+      const status = await readFile(`/proc/${entry}/status`, 'utf8');
+      const ppid = Number(/PPid:\s+(\d+)/u.exec(status)?.[1]);
+      rss.set(Number(entry), Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0));
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    total += rss.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+interface Sample { t: number; kb: number }
+
+/** The build of a synthetic corpus stopped; the message carries its located errors. */
+export class SyntheticBuildFailed extends Error {}
+
+/** A line of the build's output that is a located diagnostic (scripts/lib/core/diagnostics.ts, formatDiagnostic). */
+const DIAGNOSTIC = /^\S.*: (?:error|warning): .* \[[a-z0-9-]+\]$/u;
+
+/** Passes a child's output through to ours and keeps its located diagnostics. */
+function collectDiagnostics(from: NodeJS.ReadableStream, to: NodeJS.WritableStream, found: string[]): void {
+  let rest = '';
+  from.setEncoding('utf8');
+  from.on('data', (chunk: string) => {
+    to.write(chunk);
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop()!;
+    found.push(...lines.filter((l) => DIAGNOSTIC.test(l)));
+  });
+  from.on('end', () => {
+    if (DIAGNOSTIC.test(rest)) found.push(rest);
+  });
+}
+
+/**
+ * Runs `npm run build`'s script on a project, as a child process, and samples the resident
+ * memory of its whole process tree (the content process, Astro, Pagefind) every 100 ms.
+ * Stage times come from the build's own stage log (MEKONG_STAGE_LOG). A failed build throws
+ * with its located errors; the warnings of a build that passed are returned.
+ */
+export async function measuredBuild(root: string, scale: number): Promise<{ stages: StageResult[]; totalMs: number; peakMB: number; warnings: string[] }> {
+  const log = path.join(root, 'stages.jsonl');
+  await rm(log, { force: true });
+  const samples: Sample[] = [];
+  const diagnostics: string[] = [];
+  const start = performance.now();
+  // Started as npm run build starts it (no npx or tsx launcher holding memory beside it).
+  const child = spawnScript(path.join(ROOT, 'scripts', 'build.ts'), ['--root', root], {
+    cwd: root,
+    env: { ...process.env, MEKONG_STAGE_LOG: log, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  collectDiagnostics(child.stdout!, process.stdout, diagnostics);
+  collectDiagnostics(child.stderr!, process.stderr, diagnostics);
+  const sample = async () => samples.push({ t: Date.now(), kb: await treeRssKB(child.pid!) });
+  const timer = setInterval(() => void sample(), 100);
+  const code = await exitCode(child);
+  clearInterval(timer);
+  const totalMs = Math.round(performance.now() - start);
+  if (code !== 0) {
+    const errors = diagnostics.filter((d) => d.includes(': error: '));
+    throw new SyntheticBuildFailed(`the build of the ${scale}× synthetic corpus failed (exit ${code}); its project is kept in ${root}${errors.length ? `. ${errors.length} located error(s):\n${errors.join('\n')}` : ''}`);
+  }
+  const entries = (await readFile(log, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { stage: string; start: number; end: number; cpu: number });
+  // A stage's samples, and the last one before it (a stage shorter than the interval may have none).
+  const peakIn = (from: number, to: number) => {
+    const before = samples.filter((s) => s.t < from).at(-1);
+    const during = samples.filter((s) => s.t >= from && s.t <= to);
+    return Math.round(Math.max(0, ...[...(before ? [before] : []), ...during].map((s) => s.kb)) / 1024);
+  };
+  const stages = entries.map((e) => ({ stage: e.stage, ms: Math.round(e.end - e.start), cpuMs: e.cpu, peakMB: peakIn(e.start, e.end) }));
+  return { stages, totalMs, peakMB: Math.round(Math.max(0, ...samples.map((s) => s.kb)) / 1024), warnings: diagnostics.filter((d) => d.includes(': warning: ')) };
+}
+
+export async function dirSize(dir: string): Promise<{ bytes: number; pages: number }> {
+  let bytes = 0;
+  let pages = 0;
+  for (const f of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!f.isFile()) continue;
+    bytes += (await stat(path.join(f.parentPath, f.name))).size;
+    if (f.name.endsWith('.html')) pages++;
+  }
+  return { bytes, pages };
+}
+
+/**
+ * A throw-away project: the site code copied (so Vite resolves it there), and a
+ * node_modules folder of links to this project's packages. It is a folder of its own so
+ * that Astro's and Vite's caches in it (node_modules/.astro, node_modules/.vite) belong to
+ * the scratch project, not to this one.
+ */
+export async function scratchProject(): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'mekong-bench-'));
+  for (const entry of ['scripts', 'src', 'public', 'server', 'astro.config.mjs', 'package.json', 'tsconfig.json']) await cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
+  await mkdir(path.join(root, 'node_modules'));
+  for (const entry of await readdir(path.join(ROOT, 'node_modules'))) {
+    if (!CACHES.includes(entry)) await symlink(path.join(ROOT, 'node_modules', entry), path.join(root, 'node_modules', entry));
+  }
+  return root;
+}
+
+/** What a build leaves that could make the next one faster than a first build. */
+export const CACHES = ['.astro', '.vite'];
