@@ -68,7 +68,7 @@ try {
           await page.goto(`${server.url}${url(lang)}`, { waitUntil: 'networkidle' });
           if (view) await page.locator(`.view-switch input[value="${view}"]`).evaluate((input: HTMLInputElement) => input.click());
           if (open) await page.locator(open).first().click();
-          if (ready) await page.waitForSelector(ready, { timeout: 20_000 });
+          if (ready) await page.waitForSelector(ready, { timeout: 60_000 });
           // Lay out every clause (content-visibility skips those off screen) before measuring.
           await page.$$eval('.clause', (all) => all.forEach((e) => (e as HTMLElement).style.setProperty('content-visibility', 'visible')));
           const top = at ? Math.max(0, Math.round(await page.locator(at).first().evaluate((e) => e.getBoundingClientRect().top + scrollY - 16))) : 0;
