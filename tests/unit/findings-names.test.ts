@@ -137,3 +137,10 @@ describe('review of the changed English (issue 27)', () => {
     }
   });
 });
+
+describe('translation review VT-02 (issue 27)', () => {
+  test('no English defines a short form “hereinafter”: every clause spells a name out once, as it is read and cited alone, and the Chinese has no 以下简称 there', () => {
+    const found = model.documents.flatMap((d) => d.clauses.filter((c) => /hereinafter/iu.test(c.text.en ?? '') && !c.text.zh.includes('以下简称')).map((c) => `${d.id}#${c.id}`));
+    expect(found).toEqual([]);
+  });
+});
