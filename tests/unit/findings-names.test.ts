@@ -144,3 +144,11 @@ describe('translation review VT-02 (issue 27)', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('translation review of the ASEAN-China plan, finding 10 (issue 27)', () => {
+  test('2.1.6 says what the RCEP Summit’s leaders did as their statement says it (tasked), not a calque of 指示', () => {
+    const en = clause('asean-china-poa-2021-2025', '2.1.6').text.en!;
+    expect(en).not.toMatch(/instructions of the leaders/u);
+    expect(en).toMatch(/^As tasked by the leaders at the Third Regional Comprehensive Economic Partnership \(RCEP\) Summit,/u);
+  });
+});
