@@ -152,3 +152,16 @@ describe('translation review of the ASEAN-China plan, finding 10 (issue 27)', ()
     expect(en).toMatch(/^As tasked by the leaders at the Third Regional Comprehensive Economic Partnership \(RCEP\) Summit,/u);
   });
 });
+
+describe('notes and glossary review, minor finding 17 (issue 27)', () => {
+  test('evidence titles are the publications’ own titles, without the glosses the review found after them', () => {
+    const titles = [
+      ...model.glossary!.data.terms.flatMap((t) => t.rendering?.evidence ?? []),
+      ...model.names!.data.names.flatMap((n) => n.evidence ?? []),
+    ].map((e) => e.title);
+    // The glosses once written after a title, each naming what the publication was cited for.
+    const glosses = [': Second Lancang-Mekong Water Resources Cooperation Forum (', ': Lancang-Mekong Water Resources Cooperation Center (', ': ASEAN-China Free Trade Area and the Regional', ': the names of its members in English'];
+    expect(titles.filter((title) => glosses.some((g) => title.includes(g)))).toEqual([]);
+    expect(titles).toContain('GWP Supports Transboundary Cooperation on Lancang-Mekong (IISD SDG Knowledge Hub, 16 December 2017)');
+  });
+});
