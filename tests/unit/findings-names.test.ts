@@ -165,3 +165,12 @@ describe('notes and glossary review, minor finding 17 (issue 27)', () => {
     expect(titles).toContain('GWP Supports Transboundary Cooperation on Lancang-Mekong (IISD SDG Knowledge Hub, 16 December 2017)');
   });
 });
+
+describe('notes and glossary review, minor finding 14 (issue 27)', () => {
+  test('the Sanya framework keeps the edition’s rendering, and its reason answers the English the review found', () => {
+    const t = term('leaders-guidance-all-round-coverage');
+    expect(t.rendering.status).toBe('edition');
+    expect(t.rendering.reason!.en).toContain('“leaders’ guidance, all-around cooperation and broad participation”');
+    expect(t.rendering.reason!.zh).toContain('“leaders’ guidance, all-around cooperation and broad participation”');
+  });
+});
