@@ -54,9 +54,8 @@ const SOURCE_OR_LINES = new RegExp(
   'giu',
 );
 
-/** Line references of a text as ranges (a single line is a range of one), with the source each names. */
-export function sourceLineRanges(text: string, defaultSource?: string): { source?: string; from: number; to: number; index: number }[] {
-  const out: { source?: string; from: number; to: number; index: number }[] = [];
+/** Each line or range a text names, in order, with the source named before it (or the default). */
+function* lineMentions(text: string, defaultSource?: string): Generator<{ source?: string; from: number; to?: number; index: number; match: string }> {
   let current = defaultSource;
   for (const m of text.matchAll(SOURCE_OR_LINES)) {
     const g = m.groups!;
@@ -65,26 +64,17 @@ export function sourceLineRanges(text: string, defaultSource?: string): { source
       continue;
     }
     for (const r of (g.en ?? g.zh ?? '').matchAll(/(\d+)(?:\s*[-–—至到]\s*(\d+))?/gu)) {
-      out.push({ source: current, from: Number(r[1]), to: Number(r[2] ?? r[1]), index: m.index });
+      yield { source: current, from: Number(r[1]), to: r[2] === undefined ? undefined : Number(r[2]), index: m.index, match: m[0] };
     }
   }
-  return out;
+}
+
+/** Line references of a text as ranges (a single line is a range of one), with the source each names. */
+export function sourceLineRanges(text: string, defaultSource?: string): { source?: string; from: number; to: number; index: number }[] {
+  return [...lineMentions(text, defaultSource)].map(({ source, from, to, index }) => ({ source, from, to: to ?? from, index }));
 }
 
 /** Line references of a text: each line number with the source it names (or undefined). */
 export function sourceLineReferences(text: string, defaultSource?: string): { source?: string; line: number; index: number; match: string }[] {
-  const out: { source?: string; line: number; index: number; match: string }[] = [];
-  let current = defaultSource;
-  for (const m of text.matchAll(SOURCE_OR_LINES)) {
-    const g = m.groups!;
-    if (g.source || g.inline) {
-      current = g.source ?? g.inline;
-      continue;
-    }
-    const list = g.en ?? g.zh ?? '';
-    for (const r of list.matchAll(/(\d+)(?:\s*[-–—至到]\s*(\d+))?/gu)) {
-      for (const n of [r[1], r[2]]) if (n) out.push({ source: current, line: Number(n), index: m.index, match: m[0] });
-    }
-  }
-  return out;
+  return [...lineMentions(text, defaultSource)].flatMap(({ source, from, to, index, match }) => [from, to].filter((n): n is number => n !== undefined).map((line) => ({ source, line, index, match })));
 }
