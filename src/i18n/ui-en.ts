@@ -81,6 +81,7 @@ export const en = {
   matchLanguage: { zh: 'Chinese', en: 'English' },
   // Search results in both languages (issue 13): which language the query was found in.
   matchedIn: 'found in',
+  inDocument: 'In the whole text',
   noResults: 'No clauses match',
   searching: 'Searching…',
   searchHelp: 'Type a few words in Chinese (Simplified or Traditional) or English, or a clause number (4.2.5, P23 4.2.5). Results are clauses; use the arrow keys to move through them and Enter to open one. Press / anywhere to search.',

@@ -83,6 +83,7 @@ export const zh: Shape<typeof en> = {
   matchLanguage: { zh: '中文', en: '英文' },
   // Search results in both languages (issue 13): which language the query was found in.
   matchedIn: '匹配：',
+  inDocument: '在全文中',
   noResults: '没有匹配的条款',
   searching: '正在搜索…',
   searchHelp: '输入中文（简体或繁体）或英文词语，或条款编号（4.2.5、第4.2.5条、P23 4.2.5）。结果为条款；用方向键在结果间移动，按回车打开。在任何页面按 / 键即可搜索。',

@@ -182,10 +182,7 @@ function summary(result: Answer, q: string, shown: number): string {
 
 /** A clause reference: the clause (or the clauses of that number) offered first, nothing searched. */
 function showReferences(references: ClauseReference[]): void {
-  const names = references.map((r) => {
-    const doc = catalogue.find((d) => d.id === r.document)!;
-    return { ...r, label: referenceLabel(lang, { ...doc, clauses: doc.clauses.map((id) => ({ id, parent: parentOf(id) })) }, r.clause) };
-  });
+  const names = references.map((r) => ({ ...r, label: clauseLabel(r.document, r.clause) }));
   const p = document.createElement('p');
   p.className = 'search-offer-label';
   p.textContent = labels.goTo!;
@@ -202,6 +199,13 @@ function showReferences(references: ClauseReference[]): void {
   offer.append(p, ul);
   offer.hidden = false;
   status.textContent = fill(labels.reference!, { n: names.length });
+}
+
+/** A clause as citations name it: "Plan of Action 2023–2027, clause 4.2.12", 《内比都宣言》第十四段. */
+function clauseLabel(document: string, clause: string): string {
+  const doc = catalogue.find((d) => d.id === document);
+  if (!doc) return `${titles[document] ?? document} ${clause}`;
+  return referenceLabel(lang, { ...doc, clauses: doc.clauses.map((id) => ({ id, parent: parentOf(id) })) }, clause);
 }
 
 /** A clause's parent as the contract derives it (4.2.5 → 4.2, 4.1.1.p2 → 4.1.1; top level and preamble: none). */
@@ -225,8 +229,7 @@ function renderResult(meta: Record<string, string>, hit: Hit): HTMLLIElement {
   link.className = 'result-link';
   const title = document.createElement('span');
   title.className = 'result-title';
-  // The printed number (（六）, 十二、) reads in Chinese; English readers get the clause ID.
-  title.textContent = `${titles[meta.document!] ?? meta.document} ${lang === 'zh' ? meta.number : meta.clause}`;
+  title.textContent = clauseLabel(meta.document!, meta.clause!);
   link.append(title);
   const texts = document.createElement('div');
   texts.className = 'result-texts';
@@ -255,7 +258,7 @@ function renderResult(meta: Record<string, string>, hit: Hit): HTMLLIElement {
   where.className = 'result-where';
   const inDocument = document.createElement('a');
   inDocument.href = new URL(`${lang}/${meta.document}/#${meta.clause}`, siteRoot).href;
-  inDocument.textContent = `#${meta.clause}`;
+  inDocument.textContent = labels.inDocument!;
   inDocument.tabIndex = -1;
   where.append(inDocument, ` · ${labels.matchedIn} ${matched.map((l) => labels[`lang-${l}`]).join(lang === 'zh' ? '、' : ', ')}`);
   li.append(link, texts, where);

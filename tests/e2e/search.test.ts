@@ -46,10 +46,25 @@ describe('results and filters', () => {
   test('show document title, clause number, heading, an excerpt and links to the clause and its anchor', async () => {
     await search('en', '水资源');
     const first = page.locator('.result').first();
-    expect(await first.locator('.result-title').textContent()).toContain('4.2.12');
+    // Labels, as citations name a clause, never a bare ID (issue 24: "#4.2.12" was the link's text).
+    expect(await first.locator('.result-title').textContent()).toBe('Plan of Action 2023–2027, clause 4.2.12');
     expect(await first.locator('.result-heading').textContent()).toBe('水资源合作');
     expect(await first.locator('.result-excerpt mark').first().textContent()).toBe('水资源');
     expect(await first.locator('.result-where a').getAttribute('href')).toContain('lmc-poa-2023-2027/#4.2.12');
+    expect(await first.locator('.result-where a').textContent()).toBe('In the whole text');
+    await search('zh', '水资源');
+    const zh = page.locator('.result').first();
+    expect(await zh.locator('.result-title').textContent()).toBe('《五年行动计划（2023—2027）》第4.2.12条');
+    expect(await zh.locator('.result-where a').textContent()).toBe('在全文中');
+  });
+
+  test('name no result or its place by a bare clause ID', async () => {
+    for (const [lang, query] of [['zh', '粮食安全'], ['en', 'connectivity'], ['en', '4.2.5']] as const) {
+      await search(lang, query);
+      const texts = await page.$$eval('.result a, .search-offer a', (els) => els.map((e) => e.textContent!.trim()));
+      expect(texts.length, query).toBeGreaterThan(0);
+      for (const text of texts) expect(text, `${lang} ${query}`).not.toMatch(/^#?(?:preamble|\d+)(?:\.p?\d+)*$|[^\p{L}.,]\s#?(?:preamble|\d+)(?:\.p?\d+)*$/u);
+    }
   });
 
   test('filter by document, type, year, topic and language of the match', async () => {
