@@ -6,6 +6,10 @@
  * below hold the markup and say what each part is for.
  */
 import { anchorTarget } from '../lib/reading/anchor-redirect';
+// CitationMeta (both pages) and Citation (the clause page): addresses, access dates, copy. In
+// this module rather than each component's own, so that a page loads one file, not four.
+import './citation-meta';
+import './citation';
 
 /** A plain left click: the only one a script takes over from a link. */
 const plain = (e: MouseEvent) => e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
