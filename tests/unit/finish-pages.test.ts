@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AstroPrerenderer } from 'astro';
 import { describe, expect, test } from 'vitest';
 import { finaliseSite } from '../../scripts/lib/publish/finalise';
-import { finishingPrerenderer, pageFile } from '../../scripts/lib/publish/finish-pages';
+import { finishingPrerenderer, PageChecks, pageFile } from '../../scripts/lib/publish/finish-pages';
 import { NOT_FOUND_SCRIPT } from '../../src/lib/inline-scripts';
 
 const page = (body: string, head = '') => `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>澜湄合作</title>${head}</head><body>${body}</body></html>`;
@@ -89,4 +89,13 @@ describe('finishingPrerenderer', () => {
     await expect(rendering).rejects.toThrow(/\(and \d+ more faulty pages\)$|onmouseover/u);
     await prerenderer.teardown!().catch(() => undefined);
   });
+});
+
+describe('PageChecks', () => {
+  test('fails the build, naming the exit code, when its worker stops without an error event (it waited for ever)', async () => {
+    const checks = new PageChecks(new URL('../fixtures/workers/exits-on-first-page.ts', import.meta.url));
+    const bytes = new TextEncoder().encode('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body></body></html>');
+    await checks.add('en/index.html', bytes.buffer.slice(0));
+    await expect(checks.finish()).rejects.toThrow(/page checks: they stopped with exit code 3 while checking 1 page\(s\) \(en\/index\.html\)/u);
+  }, 20_000);
 });

@@ -33,24 +33,37 @@ const CHECKS_IN_FLIGHT = 64;
 const MAX_FAULTY_PAGES = 20;
 
 /** The checks of rendered pages, in a worker thread; the located errors of the faulty ones. */
-class PageChecks {
+export class PageChecks {
   readonly errors: string[][] = [];
   #worker: Worker | undefined;
-  #waiting = new Map<number, { resolve: () => void; reject: (error: unknown) => void }>();
+  #waiting = new Map<number, { rel: string; resolve: () => void; reject: (error: unknown) => void }>();
   #inFlight: Promise<void>[] = [];
   #next = 0;
+  #ending = false;
+
+  readonly #workerUrl: URL;
+
+  /** `workerUrl`: the checker's module (tests give one that fails). */
+  constructor(workerUrl = new URL('./finish-pages-worker.ts', import.meta.url)) {
+    this.#workerUrl = workerUrl;
+  }
 
   #start(): Worker {
     // tsx's loader, as the build's other processes run (scripts/lib/publish/site.ts, spawnScript): the worker is TypeScript.
-    const worker = new Worker(new URL('./finish-pages-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    const worker = new Worker(this.#workerUrl, { execArgv: ['--import', 'tsx'] });
     worker.on('message', ({ id, errors }: { id: number; errors: string[] }) => {
       if (errors.length) this.errors.push(errors);
       this.#waiting.get(id)?.resolve();
       this.#waiting.delete(id);
     });
-    worker.on('error', (error) => {
-      for (const { reject } of this.#waiting.values()) reject(error);
-      this.#waiting.clear();
+    worker.on('error', (error) => this.#rejectAll(error));
+    // A worker can also stop with no error event (killed for memory, a stray exit): the pages
+    // it held would be awaited for ever, and the build would hang instead of failing.
+    worker.on('exit', (code) => {
+      if (this.#worker === worker) this.#worker = undefined;
+      if (this.#ending || this.#waiting.size === 0) return;
+      const pages = [...this.#waiting.values()].map((w) => w.rel);
+      this.#rejectAll(new Error(`Unexpected end of the page checks: they stopped with exit code ${code} while checking ${pages.length} page(s) (${pages.slice(0, 3).join(', ')}${pages.length > 3 ? ', …' : ''}), expected an answer for each page (scripts/lib/publish/finish-pages-worker.ts)`));
     });
     // Kept referenced: while Astro's thread awaits a check, the worker is all that keeps the
     // process alive (unreferenced, Node ended the build there, with exit code 0). The
@@ -65,7 +78,7 @@ class PageChecks {
   async add(rel: string, bytes: ArrayBuffer): Promise<void> {
     this.#worker ??= this.#start();
     const id = this.#next++;
-    this.#inFlight.push(new Promise<void>((resolve, reject) => this.#waiting.set(id, { resolve, reject })));
+    this.#inFlight.push(new Promise<void>((resolve, reject) => this.#waiting.set(id, { rel, resolve, reject })));
     this.#worker.postMessage({ id, rel, bytes }, [bytes]);
     while (this.#inFlight.length > CHECKS_IN_FLIGHT) await this.#inFlight.shift();
     if (this.errors.length >= MAX_FAULTY_PAGES) this.#fail();
@@ -77,9 +90,15 @@ class PageChecks {
       await Promise.all(this.#inFlight.splice(0));
       if (this.errors.length) this.#fail();
     } finally {
+      this.#ending = true;
       await this.#worker?.terminate();
       this.#worker = undefined;
     }
+  }
+
+  #rejectAll(error: unknown): void {
+    for (const { reject } of this.#waiting.values()) reject(error);
+    this.#waiting.clear();
   }
 
   #fail(): never {
