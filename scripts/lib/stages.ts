@@ -50,7 +50,7 @@ async function modules(dir: string): Promise<string[]> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await modules(full)));
-    else if (/\.(?:ts|mts|js|mjs)$/u.test(entry.name)) out.push(full);
+    else if (/\.(?:ts|mts|js|mjs|astro)$/u.test(entry.name)) out.push(full);
   }
   return out;
 }
@@ -75,6 +75,32 @@ export async function stageViolations(libDir: string, stages: readonly string[] 
       if (!stages.includes(to) || stages.indexOf(to) <= stages.indexOf(from)) continue;
       const line = text.slice(0, m.index).split('\n').length;
       found.push({ file: path.relative(libDir, file).split(path.sep).join('/'), line, specifier: m[2]!, from, to });
+    }
+  }
+  return found.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+/** An import from one folder of the project into another that must not be imported from. */
+export interface CrossImport {
+  /** The importing file, relative to the folder checked. */
+  file: string;
+  line: number;
+  specifier: string;
+}
+
+/**
+ * Every import in `fromDir` that resolves into `intoDir`: the site's code (src/) runs in the
+ * browser and in Astro, and takes nothing from the build's scripts (scripts/), which may import
+ * the site's schemas and pure code, never the other way round.
+ */
+export async function importsInto(fromDir: string, intoDir: string): Promise<CrossImport[]> {
+  const found: CrossImport[] = [];
+  for (const file of await modules(fromDir)) {
+    const text = await readFile(file, 'utf8');
+    for (const m of text.matchAll(IMPORT)) {
+      const rel = path.relative(intoDir, path.resolve(path.dirname(file), m[2]!));
+      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      found.push({ file: path.relative(fromDir, file).split(path.sep).join('/'), line: text.slice(0, m.index).split('\n').length, specifier: m[2]! });
     }
   }
   return found.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { normaliseZh, RULES, stripMarkdown } from '../../scripts/lib/sources/normalise';
-import { chineseNumeral, readMarker, splitInlineHeading } from '../../scripts/lib/sources/numbering';
+import { readMarker, splitInlineHeading } from '../../scripts/lib/sources/numbering';
+import { chineseNumeral } from '../../src/lib/chinese-numerals';
 
 describe('normaliseZh', () => {
   test.each([

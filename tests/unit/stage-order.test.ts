@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../scripts/lib/core/paths';
-import { STAGE_FOLDERS, stageViolations } from '../../scripts/lib/stages';
+import { importsInto, STAGE_FOLDERS, stageViolations } from '../../scripts/lib/stages';
 
 const LIB = path.join(ROOT, 'scripts', 'lib');
 const temps: string[] = [];
@@ -73,5 +73,24 @@ describe('scripts/lib/', () => {
     expect(text).toMatch(/^# scripts\/lib\/[a-z]+\/\n/u);
     expect(text).toMatch(/^\*\*Enters:\*\* \S/mu);
     expect(text).toMatch(/^\*\*Leaves:\*\* \S/mu);
+  });
+});
+
+describe('src/', () => {
+  test('imports nothing from scripts/ (the browser\'s code took a Chinese-numeral reader from the build\'s sources stage)', async () => {
+    expect(await importsInto(path.join(ROOT, 'src'), path.join(ROOT, 'scripts'))).toEqual([]);
+  });
+
+  test('an import into scripts/ is reported with its file and line, from .ts and .astro alike', async () => {
+    const dir = await fixture({
+      'src/lib/a.ts': "import { x } from './b';\nimport { y } from '../../scripts/lib/sources/numbering';\n",
+      'src/lib/b.ts': 'export const x = 1;\n',
+      'src/pages/p.astro': "---\nimport '../../scripts/lib/core/paths';\n---\n",
+      'scripts/lib/sources/numbering.ts': 'export const y = 2;\n',
+    });
+    expect(await importsInto(path.join(dir, 'src'), path.join(dir, 'scripts'))).toEqual([
+      { file: 'lib/a.ts', line: 2, specifier: '../../scripts/lib/sources/numbering' },
+      { file: 'pages/p.astro', line: 2, specifier: '../../scripts/lib/core/paths' },
+    ]);
   });
 });

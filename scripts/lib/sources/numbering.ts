@@ -3,6 +3,7 @@
  * 一、 (section), （一） or (一) (sub-section), 1. (item), (1) (sub-item) and dotted
  * decimals 4.2.5, which carry their full path.
  */
+import { chineseNumeral } from '../../../src/lib/chinese-numerals';
 
 /** Kinds of numbering marker, named for their shape. */
 export type MarkerKind = 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-paren' | 'decimal';
@@ -17,21 +18,6 @@ export interface Marker {
   segments?: number[];
   /** Length of the marker and the spaces after it, in characters. */
   length: number;
-}
-
-const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** Converts a Chinese numeral up to 九百九十九 (一, 十, 十五, 二十五, 一百零三) to a number. */
-export function chineseNumeral(text: string): number | undefined {
-  if (!/^[〇零一二两三四五六七八九十百]+$/u.test(text)) return undefined;
-  let total = 0;
-  let digit: number | undefined;
-  for (const ch of text) {
-    if (ch === '百') { total += (digit ?? 1) * 100; digit = undefined; }
-    else if (ch === '十') { total += (digit ?? 1) * 10; digit = undefined; }
-    else digit = DIGITS[ch];
-  }
-  return total + (digit ?? 0);
 }
 
 const SPACE = '[ \\u00a0\\u3000\\t]*';

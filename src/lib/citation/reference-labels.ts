@@ -10,6 +10,7 @@
  * preamble paragraphs.
  */
 import type { Lang } from '../../i18n/ui';
+import { chineseNumber } from '../chinese-numerals';
 
 interface Titled {
   id: string;
@@ -28,16 +29,6 @@ const SHORT_TITLES: Record<string, { zh: string; en: string }> = {
   'lmc-naypyitaw-declaration-2023': { zh: '内比都宣言', en: 'Nay Pyi Taw Declaration' },
   'lmc-innovation-corridor-initiative': { zh: '创新走廊共同倡议', en: 'Innovation Corridor Initiative' },
 };
-
-const DIGITS = '零一二三四五六七八九';
-
-/** 1–99 in Chinese numerals (一, 十二, 二十五); larger numbers stay Arabic. */
-export function chineseNumber(n: number): string {
-  if (n < 10) return DIGITS[n]!;
-  if (n >= 100) return String(n);
-  const tens = Math.floor(n / 10);
-  return `${tens === 1 ? '' : DIGITS[tens]}十${n % 10 ? DIGITS[n % 10] : ''}`;
-}
 
 /** The short title of a document in a language, without book-title marks. */
 export function shortTitle(lang: Lang, doc: Titled): string {

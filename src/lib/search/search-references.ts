@@ -9,7 +9,7 @@
  * with a dot (4.2.5, 4.1.1.p2, preamble.p3), or a number with a marker (第十四段, 第4.2.5条,
  * clause 4.2.5, para. 14, § 3). With a document, a bare number is a position too (P23 5).
  */
-import { chineseNumeral } from '../../../scripts/lib/sources/numbering';
+import { chineseNumeral } from '../chinese-numerals';
 
 export interface CatalogueDocument {
   id: string;
