@@ -1,0 +1,108 @@
+/**
+ * Issue 24's design review, its last leftovers, in Chromium:
+ *
+ * - No line breaks at a connector between two Chinese names or the years of a range
+ *   ("中国-/东盟", a printed line starting "—湄公河"), on screen and on paper; the texts keep
+ *   their own characters (copying a clause gives its data's text).
+ * - No doubled rule: the first chapter's rule does not sit under the rule of the column
+ *   labels (wide) or of the tools row (phone).
+ * - The comparison page: each comparison's heading names the two documents by their short
+ *   titles, never breaking inside one unless it alone is wider than the line; its texts keep
+ *   the measure of a clause page.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { ROOT } from '../../scripts/lib/core/paths';
+import { useSite } from '../helpers/site';
+
+const site = useSite();
+
+/**
+ * Every connector between Han characters or digits on the page, at which the line breaks:
+ * with every box of text made as narrow as it can be, the browser takes every break
+ * opportunity, so a connector that could break anywhere does break here.
+ */
+async function breaksAtConnectors(page: Page, within: string): Promise<string[]> {
+  return page.evaluate((within) => {
+    // Through the CSSOM: the pages' Content-Security-Policy refuses a <style> element.
+    const narrowed = [...document.querySelectorAll(`${within}, ${within} *`)] as HTMLElement[];
+    for (const el of narrowed) {
+      el.style.setProperty('max-width', '0', 'important');
+      el.style.setProperty('content-visibility', 'visible', 'important');
+    }
+    const CONNECTED = /[\p{Script=Han}\d][-\u2010-\u2015\uFF0D\u2500]+[\p{Script=Han}\d]/gu;
+    const broken: string[] = [];
+    const top = (node: Text, at: number) => {
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      return range.getClientRects()[0]?.top;
+    };
+    for (const root of document.querySelectorAll(within)) {
+      // The text as the reader sees it, across elements: a connector may end one text node.
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) => (n.parentElement?.closest('script, style, svg, pre, code, [hidden], .visually-hidden') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+      const text = nodes.map((n) => n.data).join('');
+      const place = (offset: number): [Text, number] => {
+        for (const n of nodes) {
+          if (offset < n.data.length) return [n, offset];
+          offset -= n.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      for (const m of text.matchAll(CONNECTED)) {
+        const first = top(...place(m.index));
+        const last = top(...place(m.index + m[0].length - 1));
+        // Not laid out (a closed disclosure): no line to break.
+        if (first === undefined || last === undefined) continue;
+        if (Math.abs(first - last) > 1) broken.push(text.slice(Math.max(0, m.index - 4), m.index + m[0].length + 4));
+      }
+    }
+    for (const el of narrowed) el.removeAttribute('style');
+    return broken;
+  }, within);
+}
+
+describe('connectors', () => {
+  // The ASEAN-China plan writes 中国-东盟 and its years 2021-2025; the 2023–2027 plan 澜沧江—湄公河.
+  for (const url of ['zh/asean-china-poa-2021-2025/', 'en/lmc-vientiane-declaration-2020/', 'zh/lmc-poa-2023-2027/4.2.12/', 'zh/']) {
+    test(`no line breaks before or after a connector between names or years (/${url})`, async () => {
+      const page = await site.browser.context.newPage();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${site.server.url}${url}`);
+      expect(await breaksAtConnectors(page, 'main')).toEqual([]);
+      await page.close();
+    });
+  }
+
+  test('nor on paper (the English Vientiane Declaration printed a line starting —湄公河)', async () => {
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}en/lmc-vientiane-declaration-2020/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await breaksAtConnectors(page, 'main')).toEqual([]);
+    await page.close();
+  });
+
+  test('the texts keep their own characters: a clause selected and copied is its data text, byte for byte', async () => {
+    const doc = JSON.parse(await readFile(path.join(ROOT, 'dist', 'data', 'asean-china-poa-2021-2025.json'), 'utf8')) as { clauses: { id: string; text: { zh: string } }[] };
+    const clause = doc.clauses.find((c) => c.id === 'preamble.p1')!;
+    expect(clause.text.zh).toContain('中国-东盟');
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}zh/asean-china-poa-2021-2025/`);
+    const selected = await page.locator('[id="preamble.p1"] .text.zh').evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    });
+    expect(selected).toBe(clause.text.zh);
+    await page.close();
+  });
+});
