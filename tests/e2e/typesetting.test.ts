@@ -106,3 +106,44 @@ describe('connectors', () => {
     await page.close();
   });
 });
+
+describe('rules', () => {
+  /** Pairs of horizontal rules (borders of wide boxes) less than 32 px apart, one over the other. */
+  const doubledRules = (page: Page) =>
+    page.evaluate(() => {
+      const rules: { name: string; y: number; x0: number; x1: number }[] = [];
+      for (const el of document.querySelectorAll('main *')) {
+        const s = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        // A box with side borders (a button, a field) is a box, not a rule.
+        if (r.height === 0 || r.width < 150 || parseFloat(s.borderLeftWidth) > 0) continue;
+        for (const side of ['Top', 'Bottom'] as const) {
+          if (parseFloat(s[`border${side}Width`]) > 0 && s[`border${side}Style`] !== 'none') rules.push({ name: `${el.tagName.toLowerCase()}.${el.className} ${side.toLowerCase()}`, y: (side === 'Top' ? r.top : r.bottom) + scrollY, x0: r.left, x1: r.right });
+        }
+      }
+      rules.sort((a, b) => a.y - b.y);
+      const pairs: string[] = [];
+      rules.forEach((a, i) => {
+        for (const b of rules.slice(i + 1)) {
+          if (b.y - a.y >= 32) break;
+          if (Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 * Math.min(a.x1 - a.x0, b.x1 - b.x0)) pairs.push(`${a.name} ~ ${b.name} (${Math.round(b.y - a.y)} px)`);
+        }
+      });
+      return pairs;
+    });
+
+  for (const width of [1440, 390]) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`no two rules one over the other on document and clause pages (${width} px, ${colorScheme})`, async () => {
+        const page = await site.browser.context.newPage();
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme });
+        for (const url of ['zh/lmc-poa-2023-2027/', 'en/asean-china-poa-2021-2025/', 'zh/lmc-vientiane-declaration-2020/', 'zh/lmc-poa-2023-2027/4.2.5/', 'en/lmc-poa-2023-2027/4.2.12/']) {
+          await page.goto(`${site.server.url}${url}`);
+          expect(await doubledRules(page), url).toEqual([]);
+        }
+        await page.close();
+      });
+    }
+  }
+});
