@@ -147,3 +147,67 @@ describe('rules', () => {
     }
   }
 });
+
+describe('the comparison page', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    for (const width of [1440, 390]) {
+      test(`each comparison is headed by the two short titles, each unbroken where it fits (${lang}, ${width} px)`, async () => {
+        const page = await site.browser.context.newPage();
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${site.server.url}${lang}/compare/`);
+        const headings = await page.locator('.comparison > h2').evaluateAll((hs) =>
+          hs.map((h) => {
+            const titles = [...h.querySelectorAll('.compare-title')].map((t) => {
+              const range = document.createRange();
+              range.selectNodeContents(t);
+              const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+              // Wider than the heading's line on its own: it has to break.
+              const probe = document.createElement('span');
+              probe.style.whiteSpace = 'nowrap';
+              probe.textContent = t.textContent;
+              h.append(probe);
+              const fits = probe.getBoundingClientRect().width <= h.getBoundingClientRect().width;
+              probe.remove();
+              return { text: t.textContent!.trim(), lines, fits };
+            });
+            return { text: h.textContent!.replace(/\s+/gu, ' ').trim(), links: h.querySelectorAll('a').length, titles };
+          }),
+        );
+        expect(headings.map((h) => h.text)).toEqual(
+          lang === 'zh'
+            ? ['《五年行动计划（2018—2022）》→《五年行动计划（2023—2027）》', '《万象宣言》→《内比都宣言》']
+            : ['Plan of Action 2018–2022 → Plan of Action 2023–2027', 'Vientiane Declaration → Nay Pyi Taw Declaration'],
+        );
+        for (const h of headings) {
+          // The documents' full titles link under the heading, not in it.
+          expect(h.links, h.text).toBe(0);
+          for (const t of h.titles) if (t.fits) expect(t.lines, t.text).toBe(1);
+        }
+        // …and their links follow it.
+        expect(await page.locator('.comparison > .compare-documents a').count()).toBe(4);
+        await page.close();
+      });
+    }
+  }
+
+  test('its texts keep a clause page\'s measure: about 30 Chinese or at most 65 Latin characters a line in the two versions, not 40 and 73 (1440 px)', async () => {
+    const page = await site.browser.context.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    for (const lang of ['zh', 'en']) {
+      await page.goto(`${site.server.url}${lang}/compare/`);
+      const measure = await page.evaluate(() => {
+        const perLine = (selector: string) =>
+          Math.max(
+            ...[...document.querySelectorAll(selector)].map((p) => {
+              const lines = Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
+              return lines >= 3 ? p.textContent!.length / lines : 0;
+            }),
+          );
+        return { zh: perLine('.version-text.version-zh p'), en: perLine('.version-text.version-en p') };
+      });
+      expect(measure.zh, lang).toBeLessThanOrEqual(32);
+      expect(measure.en, lang).toBeLessThanOrEqual(65);
+    }
+    await page.close();
+  });
+});
