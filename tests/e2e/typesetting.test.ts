@@ -190,6 +190,26 @@ describe('the comparison page', () => {
     }
   }
 
+  test('on a phone, where the list stands in for the map, the map\'s legend of line patterns goes with it', async () => {
+    const page = await site.browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${site.server.url}zh/compare/`);
+    expect(await page.locator('.section-map > svg').first().isVisible()).toBe(false);
+    expect(await page.locator('.section-map .legend').first().isVisible()).toBe(false);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(await page.locator('.section-map .legend').first().isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('the Chinese interface writes the commitments of new and dropped sections with full-width punctuation', async () => {
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}zh/compare/`);
+    const cells = await page.locator('.changes-table tbody td:last-child').allTextContents();
+    expect(cells).toContain('探讨（1）、促进（3）、加强（3）');
+    for (const cell of cells) expect(cell).not.toMatch(/[,()]/u);
+    await page.close();
+  });
+
   test('its texts keep a clause page\'s measure: about 30 Chinese or at most 65 Latin characters a line in the two versions, not 40 and 73 (1440 px)', async () => {
     const page = await site.browser.context.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
