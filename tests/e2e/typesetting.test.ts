@@ -231,3 +231,16 @@ describe('the comparison page', () => {
     await page.close();
   });
 });
+
+describe('punctuation after Chinese labels', () => {
+  test('the glossary\'s 其他形式 takes a full-width colon in the Chinese interface, a half-width one in the English (design review item 9)', async () => {
+    const page = await site.browser.context.newPage();
+    for (const [lang, label] of [['zh', '其他形式：'], ['en', 'Other forms: ']] as const) {
+      await page.goto(`${site.server.url}${lang}/glossary/`);
+      const variants = await page.locator('.term-variants').allTextContents();
+      expect(variants.length, lang).toBeGreaterThan(0);
+      expect(variants.filter((v) => !v.startsWith(label)), lang).toEqual([]);
+    }
+    await page.close();
+  });
+});
