@@ -1,8 +1,9 @@
 /**
  * An Astro integration (astro.config.mjs): every HTML page Astro prerenders is finished as it
  * is rendered, with the finalise stage's own functions (scripts/lib/publish/finalise.ts): relative
- * links, the Content-Security-Policy, no line break at a connector (connectors.ts), and the check that it holds no inline script the build
- * does not emit, no event-handler attribute and no script URL. Astro then writes each page
+ * links, the Content-Security-Policy, no line break at a connector (connectors.ts), and the check
+ * that it holds no inline script the build does not emit, no event-handler attribute and no
+ * script URL. Astro then writes each page
  * once, finished. Finishing the written site afterwards read and rewrote every page (1.5 GB at
  * 100 times the corpus, about 49 s).
  *
