@@ -18,6 +18,7 @@ import path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { INLINE_SCRIPTS } from '../../../src/lib/inline-scripts';
 import { Diagnostics, type Place } from '../core/diagnostics';
+import { joinConnectors } from './connectors';
 
 const ATTRIBUTE = /\b(href|src|action)="(\/(?!\/)[^"]*)"/gu;
 
@@ -173,13 +174,13 @@ export function withPolicy(linked: string, policy: string): string {
 }
 
 /**
- * One page finished (linkPage, checkPage, withPolicy): `html` is its bytes as a latin1 string.
+ * One page finished (linkPage, checkPage, joinConnectors, withPolicy): `html` is its bytes as a latin1 string.
  * Returns the page and the hashes of its inline scripts, or undefined if it is faulty (reported).
  */
 export function finishPage(rel: string, html: string, known: Set<string>, policy: string, diagnostics: Diagnostics, shown: (rel: string) => string = (r) => r): { html: string; hashes: string[] } | undefined {
   const linked = linkPage(rel, html);
   const hashes = checkPage(rel, linked, known, diagnostics, shown);
-  return hashes && { html: withPolicy(linked, policy), hashes };
+  return hashes && { html: withPolicy(joinConnectors(linked), policy), hashes };
 }
 
 /** Rewrites one page file in place; returns the hashes of its inline scripts (none if it is faulty, reported). */

@@ -1,8 +1,9 @@
 /**
  * An Astro integration (astro.config.mjs): every HTML page Astro prerenders is finished as it
  * is rendered, with the finalise stage's own functions (scripts/lib/publish/finalise.ts): relative
- * links, the Content-Security-Policy, and the check that it holds no inline script the build
- * does not emit, no event-handler attribute and no script URL. Astro then writes each page
+ * links, the Content-Security-Policy, no line break at a connector (connectors.ts), and the check
+ * that it holds no inline script the build does not emit, no event-handler attribute and no
+ * script URL. Astro then writes each page
  * once, finished. Finishing the written site afterwards read and rewrote every page (1.5 GB at
  * 100 times the corpus, about 49 s).
  *
@@ -18,6 +19,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { contentSecurityPolicy, knownScriptHashes, linkPage, withPolicy } from './finalise';
+import { joinConnectors } from './connectors';
 
 /** The page's path in the built site, as Astro's `directory` build format names its file. */
 export function pageFile(pathname: string, route: string): string {
@@ -136,7 +138,7 @@ export function finishingPrerenderer(base: AstroPrerenderer): AstroPrerenderer {
       // The worker links the page again (the same function, a small part of the check's time)
       // rather than receive a copy of this one: the rendered bytes are handed over whole.
       await checks.add(rel, bytes);
-      const finished = new Response(Buffer.from(withPolicy(linked, policy), 'latin1'), { status: response.status, statusText: response.statusText, headers: response.headers });
+      const finished = new Response(Buffer.from(withPolicy(joinConnectors(linked), policy), 'latin1'), { status: response.status, statusText: response.statusText, headers: response.headers });
       return result instanceof Response ? finished : { response: finished, metadata };
     },
   };

@@ -1,0 +1,246 @@
+/**
+ * Issue 24's design review, its last leftovers, in Chromium:
+ *
+ * - No line breaks at a connector between two Chinese names or the years of a range
+ *   ("中国-/东盟", a printed line starting "—湄公河"), on screen and on paper; the texts keep
+ *   their own characters (copying a clause gives its data's text).
+ * - No doubled rule: the first chapter's rule does not sit under the rule of the column
+ *   labels (wide) or of the tools row (phone).
+ * - The comparison page: each comparison's heading names the two documents by their short
+ *   titles, never breaking inside one unless it alone is wider than the line; its texts keep
+ *   the measure of a clause page.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { ROOT } from '../../scripts/lib/core/paths';
+import { useSite } from '../helpers/site';
+
+const site = useSite();
+
+/**
+ * Every connector between Han characters or digits on the page, at which the line breaks:
+ * with every box of text made as narrow as it can be, the browser takes every break
+ * opportunity, so a connector that could break anywhere does break here.
+ */
+async function breaksAtConnectors(page: Page, within: string): Promise<string[]> {
+  return page.evaluate((within) => {
+    // Through the CSSOM: the pages' Content-Security-Policy refuses a <style> element.
+    const narrowed = [...document.querySelectorAll(`${within}, ${within} *`)] as HTMLElement[];
+    for (const el of narrowed) {
+      el.style.setProperty('max-width', '0', 'important');
+      el.style.setProperty('content-visibility', 'visible', 'important');
+    }
+    const CONNECTED = /[\p{Script=Han}\d][-\u2010-\u2015\uFF0D\u2500]+[\p{Script=Han}\d]/gu;
+    const broken: string[] = [];
+    const top = (node: Text, at: number) => {
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      return range.getClientRects()[0]?.top;
+    };
+    for (const root of document.querySelectorAll(within)) {
+      // The text as the reader sees it, across elements: a connector may end one text node.
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) => (n.parentElement?.closest('script, style, svg, pre, code, [hidden], .visually-hidden') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+      const text = nodes.map((n) => n.data).join('');
+      const place = (offset: number): [Text, number] => {
+        for (const n of nodes) {
+          if (offset < n.data.length) return [n, offset];
+          offset -= n.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      for (const m of text.matchAll(CONNECTED)) {
+        const first = top(...place(m.index));
+        const last = top(...place(m.index + m[0].length - 1));
+        // Not laid out (a closed disclosure): no line to break.
+        if (first === undefined || last === undefined) continue;
+        if (Math.abs(first - last) > 1) broken.push(text.slice(Math.max(0, m.index - 4), m.index + m[0].length + 4));
+      }
+    }
+    for (const el of narrowed) el.removeAttribute('style');
+    return broken;
+  }, within);
+}
+
+describe('connectors', () => {
+  // The ASEAN-China plan writes 中国-东盟 and its years 2021-2025; the 2023–2027 plan 澜沧江—湄公河.
+  for (const url of ['zh/asean-china-poa-2021-2025/', 'en/lmc-vientiane-declaration-2020/', 'zh/lmc-poa-2023-2027/4.2.12/', 'zh/']) {
+    test(`no line breaks before or after a connector between names or years (/${url})`, async () => {
+      const page = await site.browser.context.newPage();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${site.server.url}${url}`);
+      expect(await breaksAtConnectors(page, 'main')).toEqual([]);
+      await page.close();
+    });
+  }
+
+  test('nor on paper (the English Vientiane Declaration printed a line starting —湄公河)', async () => {
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}en/lmc-vientiane-declaration-2020/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await breaksAtConnectors(page, 'main')).toEqual([]);
+    await page.close();
+  });
+
+  test('the texts keep their own characters: a clause selected and copied is its data text, byte for byte', async () => {
+    const doc = JSON.parse(await readFile(path.join(ROOT, 'dist', 'data', 'asean-china-poa-2021-2025.json'), 'utf8')) as { clauses: { id: string; text: { zh: string } }[] };
+    const clause = doc.clauses.find((c) => c.id === 'preamble.p1')!;
+    expect(clause.text.zh).toContain('中国-东盟');
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}zh/asean-china-poa-2021-2025/`);
+    const selected = await page.locator('[id="preamble.p1"] .text.zh').evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    });
+    expect(selected).toBe(clause.text.zh);
+    await page.close();
+  });
+});
+
+describe('rules', () => {
+  /** Pairs of horizontal rules (borders of wide boxes) less than 32 px apart, one over the other. */
+  const doubledRules = (page: Page) =>
+    page.evaluate(() => {
+      const rules: { name: string; y: number; x0: number; x1: number }[] = [];
+      for (const el of document.querySelectorAll('main *')) {
+        const s = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        // A box with side borders (a button, a field) is a box, not a rule.
+        if (r.height === 0 || r.width < 150 || parseFloat(s.borderLeftWidth) > 0) continue;
+        for (const side of ['Top', 'Bottom'] as const) {
+          if (parseFloat(s[`border${side}Width`]) > 0 && s[`border${side}Style`] !== 'none') rules.push({ name: `${el.tagName.toLowerCase()}.${el.className} ${side.toLowerCase()}`, y: (side === 'Top' ? r.top : r.bottom) + scrollY, x0: r.left, x1: r.right });
+        }
+      }
+      rules.sort((a, b) => a.y - b.y);
+      const pairs: string[] = [];
+      rules.forEach((a, i) => {
+        for (const b of rules.slice(i + 1)) {
+          if (b.y - a.y >= 32) break;
+          if (Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 * Math.min(a.x1 - a.x0, b.x1 - b.x0)) pairs.push(`${a.name} ~ ${b.name} (${Math.round(b.y - a.y)} px)`);
+        }
+      });
+      return pairs;
+    });
+
+  for (const width of [1440, 390]) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`no two rules one over the other on document and clause pages (${width} px, ${colorScheme})`, async () => {
+        const page = await site.browser.context.newPage();
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme });
+        for (const url of ['zh/lmc-poa-2023-2027/', 'en/asean-china-poa-2021-2025/', 'zh/lmc-vientiane-declaration-2020/', 'zh/lmc-poa-2023-2027/4.2.5/', 'en/lmc-poa-2023-2027/4.2.12/']) {
+          await page.goto(`${site.server.url}${url}`);
+          expect(await doubledRules(page), url).toEqual([]);
+        }
+        await page.close();
+      });
+    }
+  }
+});
+
+describe('the comparison page', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    for (const width of [1440, 390]) {
+      test(`each comparison is headed by the two short titles, each unbroken where it fits (${lang}, ${width} px)`, async () => {
+        const page = await site.browser.context.newPage();
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${site.server.url}${lang}/compare/`);
+        const headings = await page.locator('.comparison > h2').evaluateAll((hs) =>
+          hs.map((h) => {
+            const titles = [...h.querySelectorAll('.compare-title')].map((t) => {
+              const range = document.createRange();
+              range.selectNodeContents(t);
+              const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+              // Wider than the heading's line on its own: it has to break.
+              const probe = document.createElement('span');
+              probe.style.whiteSpace = 'nowrap';
+              probe.textContent = t.textContent;
+              h.append(probe);
+              const fits = probe.getBoundingClientRect().width <= h.getBoundingClientRect().width;
+              probe.remove();
+              return { text: t.textContent!.trim(), lines, fits };
+            });
+            return { text: h.textContent!.replace(/\s+/gu, ' ').trim(), links: h.querySelectorAll('a').length, titles };
+          }),
+        );
+        expect(headings.map((h) => h.text)).toEqual(
+          lang === 'zh'
+            ? ['《五年行动计划（2018—2022）》→《五年行动计划（2023—2027）》', '《万象宣言》→《内比都宣言》']
+            : ['Plan of Action 2018–2022 → Plan of Action 2023–2027', 'Vientiane Declaration → Nay Pyi Taw Declaration'],
+        );
+        for (const h of headings) {
+          // The documents' full titles link under the heading, not in it.
+          expect(h.links, h.text).toBe(0);
+          for (const t of h.titles) if (t.fits) expect(t.lines, t.text).toBe(1);
+        }
+        // …and their links follow it.
+        expect(await page.locator('.comparison > .compare-documents a').count()).toBe(4);
+        await page.close();
+      });
+    }
+  }
+
+  test('on a phone, where the list stands in for the map, the map\'s legend of line patterns goes with it', async () => {
+    const page = await site.browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${site.server.url}zh/compare/`);
+    expect(await page.locator('.section-map > svg').first().isVisible()).toBe(false);
+    expect(await page.locator('.section-map .legend').first().isVisible()).toBe(false);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(await page.locator('.section-map .legend').first().isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('the Chinese interface writes the commitments of new and dropped sections with full-width punctuation', async () => {
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.url}zh/compare/`);
+    const cells = await page.locator('.changes-table tbody td:last-child').allTextContents();
+    expect(cells).toContain('探讨（1）、促进（3）、加强（3）');
+    for (const cell of cells) expect(cell).not.toMatch(/[,()]/u);
+    await page.close();
+  });
+
+  test('its texts keep a clause page\'s measure: about 30 Chinese or at most 65 Latin characters a line in the two versions, not 40 and 73 (1440 px)', async () => {
+    const page = await site.browser.context.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    for (const lang of ['zh', 'en']) {
+      await page.goto(`${site.server.url}${lang}/compare/`);
+      const measure = await page.evaluate(() => {
+        const perLine = (selector: string) =>
+          Math.max(
+            ...[...document.querySelectorAll(selector)].map((p) => {
+              const lines = Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
+              return lines >= 3 ? p.textContent!.length / lines : 0;
+            }),
+          );
+        return { zh: perLine('.version-text.version-zh p'), en: perLine('.version-text.version-en p') };
+      });
+      expect(measure.zh, lang).toBeLessThanOrEqual(32);
+      expect(measure.en, lang).toBeLessThanOrEqual(65);
+    }
+    await page.close();
+  });
+});
+
+describe('punctuation after Chinese labels', () => {
+  test('the glossary\'s 其他形式 takes a full-width colon in the Chinese interface, a half-width one in the English (design review item 9)', async () => {
+    const page = await site.browser.context.newPage();
+    for (const [lang, label] of [['zh', '其他形式：'], ['en', 'Other forms: ']] as const) {
+      await page.goto(`${site.server.url}${lang}/glossary/`);
+      const variants = await page.locator('.term-variants').allTextContents();
+      expect(variants.length, lang).toBeGreaterThan(0);
+      expect(variants.filter((v) => !v.startsWith(label)), lang).toEqual([]);
+    }
+    await page.close();
+  });
+});
