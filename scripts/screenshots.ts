@@ -67,7 +67,8 @@ try {
           await page.emulateMedia({ colorScheme });
           await page.goto(`${server.url}${url(lang)}`, { waitUntil: 'networkidle' });
           if (view) await page.locator(`.view-switch input[value="${view}"]`).evaluate((input: HTMLInputElement) => input.click());
-          if (open) await page.locator(open).first().click();
+          // The reading module marks the parallels it will open in place (aria-expanded): a click before that follows the link away.
+          if (open) await page.locator(`${open}[aria-expanded]`).first().click();
           if (ready) await page.waitForSelector(ready, { timeout: 60_000 });
           // Lay out every clause (content-visibility skips those off screen) before measuring.
           await page.$$eval('.clause', (all) => all.forEach((e) => (e as HTMLElement).style.setProperty('content-visibility', 'visible')));
