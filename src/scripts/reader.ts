@@ -6,10 +6,8 @@
  * below hold the markup and say what each part is for.
  */
 import { anchorTarget } from '../lib/reading/anchor-redirect';
-// CitationMeta (both pages) and Citation (the clause page): addresses, access dates, copy. In
-// this module rather than each component's own, so that a page loads one file, not four.
-import './citation-meta';
-import './citation';
+import { fillCitationMeta } from './citation-meta';
+import { fillCitations } from './citation';
 
 /** A plain left click: the only one a script takes over from a link. */
 const plain = (e: MouseEvent) => e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
@@ -85,3 +83,10 @@ if (document.getElementById('copy-link-labels') && navigator.clipboard && matchM
 
 // RunningHead: from the first scroll on, a jump to a clause included.
 if (document.querySelector('.running-head')) addEventListener('scroll', () => void import('./running-head'), { once: true, passive: true });
+
+// CitationMeta (both pages) and Citation (the clause page): addresses, access dates, copy. In
+// this module rather than each component's own, so that a page loads one file, not four; last,
+// so that an error there leaves the reading parts above working.
+const today = new Date();
+fillCitationMeta(today);
+fillCitations(today);
