@@ -27,14 +27,10 @@ const hasBlank = (text: string | null | undefined) => !!text && ADDRESS_BLANKS.s
 
 /**
  * Fills in the blanks of the page's metadata (meta tags, JSON-LD) and of the printed URL
- * (data-address), and makes a relative canonical or language alternate the absolute address it
- * resolves to here (a canonical link must be absolute to be valid).
+ * (data-address). Every page's canonical and alternate links: page-links.ts.
  */
 export function fillPageAddresses(root = servedRoot()): void {
   if (!root) return;
-  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="canonical"], link[rel="alternate"][hreflang]')) {
-    if (!/^[a-z][a-z0-9+.-]*:/iu.test(link.getAttribute('href') ?? '')) link.setAttribute('href', link.href);
-  }
   for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[content]')) if (hasBlank(meta.content)) meta.content = withServedAddress(meta.content, root);
   for (const data of document.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]')) if (hasBlank(data.textContent)) data.textContent = withServedAddress(data.textContent!, root);
   for (const el of document.querySelectorAll<HTMLElement>('[data-address]')) {
