@@ -243,4 +243,15 @@ describe('punctuation after Chinese labels', () => {
     }
     await page.close();
   });
+
+  test('the search page\'s commitment levels read 1：探讨、考虑 in the Chinese interface, 1: explore, consider in the English', async () => {
+    const page = await site.browser.context.newPage();
+    for (const [lang, pattern] of [['zh', /^[1-4]：\S/u], ['en', /^[1-4]: \S/u]] as const) {
+      await page.goto(`${site.server.url}${lang}/search/`);
+      const levels = (await page.locator('select[data-filter="commitment"] option').allTextContents()).filter((o) => /^\d/u.test(o));
+      expect(levels, lang).toHaveLength(4);
+      for (const level of levels) expect(level, lang).toMatch(pattern);
+    }
+    await page.close();
+  });
 });
