@@ -168,19 +168,27 @@ export function checkPage(rel: string, linked: string, known: Set<string>, diagn
 }
 
 /** A linked page with the policy in a meta element after its charset. */
-export function withPolicy(linked: string, policy: string): string {
+function withPolicy(linked: string, policy: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
   return linked.replace(CHARSET, (m) => `${m}${meta}`);
 }
 
 /**
- * One page finished (linkPage, checkPage, joinConnectors, withPolicy): `html` is its bytes as a latin1 string.
+ * A linked page's finished markup: no line break at a connector (connectors.ts), then the policy.
+ * One sequence for the pages Astro renders (finish-pages.ts) and those written after it (finishPage).
+ */
+export function finishedMarkup(linked: string, policy: string): string {
+  return withPolicy(joinConnectors(linked), policy);
+}
+
+/**
+ * One page finished (linkPage, checkPage, finishedMarkup): `html` is its bytes as a latin1 string.
  * Returns the page and the hashes of its inline scripts, or undefined if it is faulty (reported).
  */
 export function finishPage(rel: string, html: string, known: Set<string>, policy: string, diagnostics: Diagnostics, shown: (rel: string) => string = (r) => r): { html: string; hashes: string[] } | undefined {
   const linked = linkPage(rel, html);
   const hashes = checkPage(rel, linked, known, diagnostics, shown);
-  return hashes && { html: withPolicy(joinConnectors(linked), policy), hashes };
+  return hashes && { html: finishedMarkup(linked, policy), hashes };
 }
 
 /** Rewrites one page file in place; returns the hashes of its inline scripts (none if it is faulty, reported). */

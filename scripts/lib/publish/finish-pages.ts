@@ -18,8 +18,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { contentSecurityPolicy, knownScriptHashes, linkPage, withPolicy } from './finalise';
-import { joinConnectors } from './connectors';
+import { contentSecurityPolicy, finishedMarkup, knownScriptHashes, linkPage } from './finalise';
 
 /** The page's path in the built site, as Astro's `directory` build format names its file. */
 export function pageFile(pathname: string, route: string): string {
@@ -138,7 +137,7 @@ export function finishingPrerenderer(base: AstroPrerenderer): AstroPrerenderer {
       // The worker links the page again (the same function, a small part of the check's time)
       // rather than receive a copy of this one: the rendered bytes are handed over whole.
       await checks.add(rel, bytes);
-      const finished = new Response(Buffer.from(withPolicy(joinConnectors(linked), policy), 'latin1'), { status: response.status, statusText: response.statusText, headers: response.headers });
+      const finished = new Response(Buffer.from(finishedMarkup(linked, policy), 'latin1'), { status: response.status, statusText: response.statusText, headers: response.headers });
       return result instanceof Response ? finished : { response: finished, metadata };
     },
   };
