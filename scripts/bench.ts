@@ -54,9 +54,9 @@ if (chosenRuns !== undefined && !(Number.isInteger(chosenRuns) && chosenRuns >= 
 const keep = process.argv.includes('--keep');
 const scales = readerOnly ? [] : smoke ? [SMOKE_SCALE] : chosenScales ?? (quick ? [1, 10] : [1, 10, 100]);
 const LIGHTHOUSE_RUNS = 3;
-const outArgument = process.argv.indexOf('--out');
-const outDir = outArgument >= 0 && process.argv[outArgument + 1]
-  ? path.resolve(process.argv[outArgument + 1]!)
+const outOption = option('--out');
+const outDir = outOption
+  ? path.resolve(outOption)
   // A smoke or profiling run never overwrites the last real figures in bench/.
   : smoke || process.argv.includes('--scales') || process.argv.includes('--runs') ? await mkdtemp(path.join(os.tmpdir(), 'mekong-bench-smoke-')) : path.join(ROOT, 'bench');
 
