@@ -122,6 +122,17 @@ describe.each([
   test('keeps text at least 15 mm from the edge of the paper', () => expectMargins(pages));
 });
 
+// The English Vientiane Declaration put its ¶1, with its two long notes, whole on page 2:
+// Chromium did not break a clause's grid across pages while its notes' bodies were inline.
+describe.each(['lmc-vientiane-declaration-2020', 'lmc-naypyitaw-declaration-2023', 'lmc-poa-2018-2022', 'lmc-poa-2023-2027', 'asean-china-poa-2021-2025', 'lmc-innovation-corridor-initiative'])('printing the document page %s', (document) => {
+  test.each(['en', 'zh'] as const)('in the %s interface starts the first clause on page 1', async (lang) => {
+    const doc = await readDocument(document);
+    const pages = await printToPdf(`${lang}/${document}/`);
+    const opening = doc.clauses.find((c) => c.text[lang])!;
+    expect(squeeze(pages[0]!.text)).toContain(squeeze(opening.text[lang]).slice(0, 24));
+  }, 120_000);
+});
+
 describe('printing a clause page to A4', () => {
   let pages: PdfPage[];
   beforeAll(async () => (pages = await printToPdf('en/lmc-poa-2018-2022/4.2.5.p1/')), 120_000);
