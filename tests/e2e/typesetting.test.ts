@@ -148,6 +148,65 @@ describe('rules', () => {
   }
 });
 
+/**
+ * The words of the Chinese titles that a line must not break inside: a balanced heading broke
+ * 第四/次, 内比/都 and 五年行动/计划 on a phone (the design review, item 9).
+ */
+const TITLE_WORDS = ['澜沧江', '湄公河', '第三次', '第四次', '领导人', '会议', '内比都', '万象', '宣言', '中国', '东盟', '五年', '行动', '计划', '合作', '地区', '创新', '走廊', '倡议', '伙伴', '关系', '摘要', '中英对照', '时间线'];
+
+/** Each element's words (of `words`) that its lines break inside, as laid out now. */
+async function brokenWords(page: Page, selector: string, words: string[]): Promise<string[]> {
+  return page.locator(selector).evaluateAll((els, words) => {
+    const broken: string[] = [];
+    for (const el of els) {
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+      const tops: (number | undefined)[] = [];
+      for (const n of nodes) {
+        for (let i = 0; i < n.data.length; i++) {
+          const range = document.createRange();
+          range.setStart(n, i);
+          range.setEnd(n, i + 1);
+          tops.push(range.getClientRects()[0]?.top);
+        }
+      }
+      const text = nodes.map((n) => n.data).join('');
+      for (const word of words) {
+        for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+          const lines = new Set(tops.slice(at, at + word.length).filter((t) => t !== undefined).map((t) => Math.round(t!)));
+          if (lines.size > 1) broken.push(`${word} in ${text}`);
+        }
+      }
+    }
+    return broken;
+  }, words);
+}
+
+describe('Chinese titles break between words, never inside one', () => {
+  const documents = ['lmc-poa-2018-2022', 'lmc-vientiane-declaration-2020', 'asean-china-poa-2021-2025', 'lmc-innovation-corridor-initiative', 'lmc-naypyitaw-declaration-2023', 'lmc-poa-2023-2027'];
+  for (const width of [320, 390, 430, 1440]) {
+    test(`on the home pages, the document pages and a clause page (${width} px)`, async () => {
+      const page = await site.browser.context.newPage();
+      await page.setViewportSize({ width, height: 844 });
+      const broken: string[] = [];
+      const visit = async (url: string, selector: string) => {
+        await page.goto(`${site.server.url}${url}`);
+        broken.push(...(await brokenWords(page, selector, TITLE_WORDS)).map((b) => `/${url}: ${b}`));
+      };
+      await visit('zh/', '.home-intro h1, .tl-card h3');
+      await visit('en/', '.tl-other');
+      for (const document of documents) {
+        await visit(`zh/${document}/`, 'h1');
+        await visit(`en/${document}/`, '.subtitle');
+      }
+      await visit('zh/lmc-poa-2023-2027/4.2.5/', 'h1');
+      await page.close();
+      expect(broken).toEqual([]);
+    }, 60_000);
+  }
+});
+
 describe('the comparison page', () => {
   for (const lang of ['zh', 'en'] as const) {
     for (const width of [1440, 390]) {
