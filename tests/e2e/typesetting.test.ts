@@ -314,3 +314,33 @@ describe('punctuation after Chinese labels', () => {
     await page.close();
   });
 });
+
+describe('no space beside full-width punctuation in Chinese text', () => {
+  // A full-width bracket or stop carries its own spacing: a space beside it between Chinese
+  // makes a gap of more than a character ("延续自 《五年行动计划…", "参见 《…", "加强 （级别4 → 3）").
+  const pages = ['zh/', 'zh/lmc-poa-2023-2027/', 'zh/lmc-vientiane-declaration-2020/', 'zh/lmc-poa-2023-2027/4.2.5/', 'zh/asean-china-poa-2021-2025/2.3.6/', 'zh/lmc-naypyitaw-declaration-2023/14/', 'zh/compare/', 'zh/topics/water-resources/', 'zh/glossary/', 'zh/titles/', 'zh/about/'];
+  test(`on the Chinese pages that show notes, parallels, changes and labels (${pages.length} pages)`, async () => {
+    const page = await site.browser.context.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const found: string[] = [];
+    for (const url of pages) {
+      await page.goto(`${site.server.url}${url}`);
+      const spaced = await page.evaluate(() => {
+        const FULL = '\u3000-\u303f\uff00-\uffef《》“”';
+        const SPACED = new RegExp(`[\\u4e00-\\u9fff${FULL}] [${FULL}]|[${FULL}] [\\u4e00-\\u9fff]`, 'gu');
+        for (const d of document.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
+        // Buttons are controls set apart by their own box ("复制" beside a citation's name), not text.
+        for (const b of document.querySelectorAll('button')) b.style.setProperty('display', 'none');
+        const out: string[] = [];
+        for (const el of document.querySelectorAll<HTMLElement>('p, li, dd, dt, summary, h1, h2, h3, h4, td, th, figcaption')) {
+          if (el.closest('[hidden], .visually-hidden, pre, code') || !el.closest('[lang]')?.getAttribute('lang')?.startsWith('zh')) continue;
+          for (const m of el.innerText.matchAll(SPACED)) out.push(el.innerText.slice(Math.max(0, m.index - 8), m.index + 10).replace(/\n/gu, '⏎'));
+        }
+        return out;
+      });
+      found.push(...spaced.map((s) => `/${url}: ${s}`));
+    }
+    await page.close();
+    expect([...new Set(found)]).toEqual([]);
+  }, 60_000);
+});

@@ -19,13 +19,30 @@ export type ProsePart = string | { href: string; label: string };
 export function proseParts(text: string, lang: Lang, ui: Lang, here?: string): ProsePart[] {
   const parts: ProsePart[] = [];
   let at = 0;
+  let previous: string | undefined;
+  // The text between two references (or the prose's ends), in Chinese without a space that parts it from a reference.
+  const between = (from: number, to: number, next?: string) => {
+    const slice = text.slice(from, to);
+    return lang === 'zh' ? untilReference(afterReference(previous, slice), next) : slice;
+  };
   for (const ref of findReferences(text)) {
-    parts.push(text.slice(at, ref.index));
     // Within the document being read, its position alone names it (第2.1.6条, clause 2.1.6).
     const doc = getDocument(ref.document);
-    parts.push(ref.document === here ? { href: `#${ref.clause}`, label: clausePosition(lang, doc, ref.clause) } : { href: clauseUrl(ui, ref.document, ref.clause), label: referenceLabel(lang, doc, ref.clause) });
+    const part = ref.document === here ? { href: `#${ref.clause}`, label: clausePosition(lang, doc, ref.clause) } : { href: clauseUrl(ui, ref.document, ref.clause), label: referenceLabel(lang, doc, ref.clause) };
+    parts.push(between(at, ref.index, part.label), part);
+    previous = part.label;
     at = ref.index + ref.length;
   }
-  parts.push(text.slice(at));
+  parts.push(between(at, text.length));
   return parts.filter((p) => p !== '');
 }
+
+/**
+ * A reference is written apart from the words around it (参见 lmc-…#14）). In Chinese its label
+ * begins and ends with a full-width bracket or a Han character, and a space between it and
+ * Chinese beside it would read as a gap (参见 《内比都宣言》): that space goes. Beside Latin
+ * letters or digits it stays.
+ */
+const CHINESE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
+const untilReference = (before: string, label?: string) => (label !== undefined && / $/u.test(before) && CHINESE.test(before.at(-2) ?? '') && CHINESE.test(label[0] ?? '') ? before.slice(0, -1) : before);
+const afterReference = (label: string | undefined, after: string) => (label !== undefined && /^ /u.test(after) && CHINESE.test(after[1] ?? '') && CHINESE.test(label.at(-1) ?? '') ? after.slice(1) : after);
