@@ -1,9 +1,12 @@
-/** Issue 27: curly quotation marks and apostrophes in the edition's prose, enforced by the typography stage. */
+/**
+ * Issue 27: curly quotation marks and apostrophes in the edition's prose, enforced by the typography
+ * stage; and issue 24's connector policy: the edition's own Chinese joins names with the dash —.
+ */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { Diagnostics, formatDiagnostic } from '../../scripts/lib/core/diagnostics';
 import { buildModel } from '../../scripts/lib/model/model';
 import { projectPaths } from '../../scripts/lib/core/paths';
-import { straightQuotes } from '../../scripts/lib/editorial/typography';
+import { chineseConnectors, straightQuotes } from '../../scripts/lib/editorial/typography';
 import { expected, fixtureProject } from '../helpers/fixture-project';
 
 describe('straightQuotes', () => {
@@ -18,7 +21,28 @@ describe('straightQuotes', () => {
   });
 });
 
+describe('chineseConnectors', () => {
+  test('finds a hyphen between Chinese names in the edition\'s Chinese, not in the sources\' forms it quotes', () => {
+    const yaml = `notes:\n  - zh: 中国-东盟合作；“中国-东盟”；《中国-东盟行动计划》；‘澜沧江-湄公河’；中国—东盟；2021-2025\n`;
+    const found = chineseConnectors(yaml);
+    expect(found.map((c) => [c.at.join('.'), yaml.slice(c.offset - 2, c.offset + 3)])).toEqual([['notes.0.zh', '中国-东盟']]);
+  });
+
+  test('reads only Chinese prose: a definition, a note, a reason, a judgement; not a term\'s or a name\'s own Chinese form, nor English', () => {
+    const yaml = `terms:\n  - zh: 中国-东盟博览会\n    zhVariants: [中国-东盟博览会]\n    definition: { zh: 与中国-东盟博览会同期, en: "中国-东盟 is rendered" }\n    note: { zh: "甲-乙" }\nnames:\n  - zh: ["中国-东盟海运协定"]\n    reason: { zh: 提及的中国-东盟机构 }\nvariants:\n  - judgement: { zh: 丙-丁 }\n`;
+    expect(chineseConnectors(yaml).map((c) => c.at.join('.'))).toEqual(['terms.0.definition.zh', 'terms.0.note.zh', 'names.0.reason.zh', 'variants.0.judgement.zh']);
+  });
+});
+
 describe('the typography stage', () => {
+  test('warns at a hyphen between Chinese names, at its line and column, with the rule id', async () => {
+    const diagnostics = new Diagnostics();
+    await buildModel(projectPaths(await fixtureProject('chinese-connector')), diagnostics);
+    const found = diagnostics.warnings.filter((m) => m.ruleId === 'chinese-connector' || m.ruleId === 'straight-quote');
+    const want = (await expected('chinese-connector')).warnings as string[];
+    expect(found.map((m) => formatDiagnostic(m).replace(/, expected .*(?= \[)/u, ''))).toEqual(want);
+  });
+
   test('warns at each straight mark\'s line and column, with the rule id', async () => {
     const diagnostics = new Diagnostics();
     await buildModel(projectPaths(await fixtureProject('straight-quote')), diagnostics);
@@ -37,5 +61,9 @@ describe('the edition\'s prose', () => {
 
   test('has no straight quotation mark or apostrophe', () => {
     expect(diagnostics.warnings.filter((m) => m.ruleId === 'straight-quote').map(formatDiagnostic)).toEqual([]);
+  });
+
+  test('joins Chinese names with the dash in its own Chinese (中国—东盟), keeping the sources\' forms where it quotes them', () => {
+    expect(diagnostics.warnings.filter((m) => m.ruleId === 'chinese-connector').map(formatDiagnostic)).toEqual([]);
   });
 });

@@ -5,6 +5,12 @@
  * apostrophe. A straight " or ' is a warning located at the character. What belongs to someone
  * else is left alone: the readings of the sources (variant readings, a recipe's `after`), and
  * the publications cited as evidence (their titles, the words quoted from them, a name's published form).
+ *
+ * The edition's own Chinese (a note's, a definition's, a reason's) joins two Chinese names with
+ * the 一字线 — (中国—东盟, docs/reading.md, "Connectors"); a hyphen there is a warning located
+ * at the character. The sources' forms stay as they are inside the marks that quote them
+ * (“中国-东盟命运共同体”, 《…》, ‘…’), and so do the glossary's and the names register's own
+ * Chinese forms and the recipes' reasons, which are the sources' words.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -95,10 +101,59 @@ export function straightQuotes(source: string): StraightQuote[] {
   return found;
 }
 
-/** Warns at every straight quotation mark in the edition's prose; returns the number of files and marks. */
-export async function checkTypography(paths: ProjectPaths, diagnostics: Diagnostics): Promise<{ files: number; straight: number }> {
+/** A hyphen between two Chinese characters of the edition's own Chinese prose, at its offset in the file. */
+export interface ChineseConnector {
+  offset: number;
+  /** The value's path in the file, e.g. notes.3.zh. */
+  at: (string | number)[];
+}
+
+/** The maps whose `zh` is the edition's own Chinese prose: a definition, a note, a reason, a judgement. */
+const CHINESE_PROSE_IN = new Set(['definition', 'note', 'reason', 'judgement']);
+const isChineseProse = (at: (string | number)[]) => at.at(-1) === 'zh' && (CHINESE_PROSE_IN.has(String(at.at(-2))) || (typeof at.at(-2) === 'number' && at.at(-3) === 'notes'));
+const HAN = /\p{Script=Han}/u;
+const OPENING: Record<string, string> = { '“': '”', '‘': '’', '《': '》' };
+
+/**
+ * The hyphens (- ‐ ‑ –) between two Chinese characters in the edition's own Chinese prose,
+ * outside the marks that quote a source's form. The scalar's text is read where it stands in
+ * the file (its characters need no escaping), so each offset is the character's own.
+ */
+export function chineseConnectors(source: string): ChineseConnector[] {
+  const doc = parseDocument(source);
+  const found: ChineseConnector[] = [];
+  const walk = (node: Node | null | undefined, at: (string | number)[]) => {
+    if (!node) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (NOT_PROSE.has(key)) continue;
+        walk(pair.value as Node, [...at, key]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => walk(item as Node, [...at, i]));
+    } else if (isScalar(node) && typeof node.value === 'string' && node.range && isChineseProse(at)) {
+      let [start] = node.range;
+      const end = node.range[1];
+      if (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL') start = source.indexOf('\n', start) + 1;
+      const closing: string[] = [];
+      for (let i = start; i < end; i++) {
+        const c = source[i]!;
+        if (closing.length && c === closing.at(-1)) closing.pop();
+        else if (OPENING[c]) closing.push(OPENING[c]!);
+        else if (!closing.length && /[-\u2010\u2011\u2013]/u.test(c) && HAN.test(source[i - 1] ?? '') && HAN.test(source[i + 1] ?? '')) found.push({ offset: i, at });
+      }
+    }
+  };
+  walk(doc.contents as Node, []);
+  return found;
+}
+
+/** Warns at every straight quotation mark in the edition's prose and every hyphen between Chinese names in its Chinese; returns the number of files, marks and hyphens. */
+export async function checkTypography(paths: ProjectPaths, diagnostics: Diagnostics): Promise<{ files: number; straight: number; connectors: number }> {
   const files = await proseFiles(paths);
   let straight = 0;
+  let connectors = 0;
   for (const file of files) {
     const source = await readFile(file, 'utf8');
     const lines = new LineCounter();
@@ -109,6 +164,12 @@ export async function checkTypography(paths: ProjectPaths, diagnostics: Diagnost
       const expected = q.mark === '"' ? '“ or ”' : '’ (an apostrophe or closing quotation mark) or ‘';
       diagnostics.warn(`Unexpected straight quotation mark ${q.mark} in ${q.at.join('.')}, expected ${expected}`, { file: display(paths.root, file), place: { line: pos.line, column: pos.col }, ruleId: 'straight-quote' });
     }
+    // A recipe's reasons describe the sources' lines in the sources' own words (a newsletter's masthead).
+    for (const c of file.includes(`${path.sep}recipes${path.sep}`) ? [] : chineseConnectors(source)) {
+      connectors++;
+      const pos = lines.linePos(c.offset);
+      diagnostics.warn(`Unexpected hyphen ${source[c.offset]} between Chinese names in ${c.at.join('.')}, expected the dash — (the edition's Chinese writes 中国—东盟; a source's own form stays inside “…”)`, { file: display(paths.root, file), place: { line: pos.line, column: pos.col }, ruleId: 'chinese-connector' });
+    }
   }
-  return { files: files.length, straight };
+  return { files: files.length, straight, connectors };
 }
