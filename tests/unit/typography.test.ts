@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { Diagnostics, formatDiagnostic } from '../../scripts/lib/core/diagnostics';
 import { buildModel } from '../../scripts/lib/model/model';
 import { projectPaths } from '../../scripts/lib/core/paths';
-import { chineseConnectors, straightQuotes } from '../../scripts/lib/editorial/typography';
+import { chineseConnectors, mixedScriptJoins, straightQuotes } from '../../scripts/lib/editorial/typography';
 import { expected, fixtureProject } from '../helpers/fixture-project';
 
 describe('straightQuotes', () => {
@@ -34,11 +34,23 @@ describe('chineseConnectors', () => {
   });
 });
 
+describe('mixedScriptJoins', () => {
+  test('finds a Latin word set directly against Chinese, on either side, at the second character', () => {
+    const yaml = `notes:\n  - zh: 均译作ASEAN Plus Three；如RCEP领导人会议；译作 cooperation；第15次 SOM-DOC；“RCEP领导人会议”\n`;
+    const found = mixedScriptJoins(yaml).map((j) => yaml.slice(j.offset - 1, j.offset + 1));
+    expect(found).toEqual(['作A', '如R', 'P领']);
+  });
+
+  test('leaves a clause reference alone: its Chinese label stands against the Chinese beside it', () => {
+    expect(mixedScriptJoins(`notes:\n  - zh: 即asean-china-poa-2021-2025#2.1.1所称\n`)).toEqual([]);
+  });
+});
+
 describe('the typography stage', () => {
-  test('warns at a hyphen between Chinese names, at its line and column, with the rule id', async () => {
+  test('warns at a hyphen between Chinese names and at a Latin word set against Chinese, at line and column, with the rule id', async () => {
     const diagnostics = new Diagnostics();
     await buildModel(projectPaths(await fixtureProject('chinese-connector')), diagnostics);
-    const found = diagnostics.warnings.filter((m) => m.ruleId === 'chinese-connector' || m.ruleId === 'straight-quote');
+    const found = diagnostics.warnings.filter((m) => ['chinese-connector', 'mixed-script-space', 'straight-quote'].includes(m.ruleId ?? ''));
     const want = (await expected('chinese-connector')).warnings as string[];
     expect(found.map((m) => formatDiagnostic(m).replace(/, expected .*(?= \[)/u, ''))).toEqual(want);
   });
@@ -65,5 +77,9 @@ describe('the edition\'s prose', () => {
 
   test('joins Chinese names with the dash in its own Chinese (中国—东盟), keeping the sources\' forms where it quotes them', () => {
     expect(diagnostics.warnings.filter((m) => m.ruleId === 'chinese-connector').map(formatDiagnostic)).toEqual([]);
+  });
+
+  test('sets English words and abbreviations apart from its Chinese with a space (译作 ASEAN Plus Three)', () => {
+    expect(diagnostics.warnings.filter((m) => m.ruleId === 'mixed-script-space').map(formatDiagnostic)).toEqual([]);
   });
 });

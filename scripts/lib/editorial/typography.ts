@@ -10,7 +10,10 @@
  * the 一字线 — (中国—东盟, docs/reading.md, "Connectors"); a hyphen there is a warning located
  * at the character. The sources' forms stay as they are inside the marks that quote them
  * (“中国-东盟命运共同体”, 《…》, ‘…’), and so do the glossary's and the names register's own
- * Chinese forms and the recipes' reasons, which are the sources' words.
+ * Chinese forms and the recipes' reasons, which are the sources' words. The same Chinese sets an
+ * English word or abbreviation apart from the Chinese beside it with a space (译作 ASEAN Plus
+ * Three, 第15次 SOM-DOC; the design review found both ways, item 9); a clause reference is
+ * exempt, since the page sets its Chinese label against the Chinese beside it.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -79,10 +82,9 @@ export function valueQuoteOffsets(source: string, node: Scalar): number[] {
   return out;
 }
 
-/** Every straight quotation mark in the prose values of a YAML file. */
-export function straightQuotes(source: string): StraightQuote[] {
-  const doc = parseDocument(source);
-  const found: StraightQuote[] = [];
+/** Every string scalar of a YAML file's prose (not under a NOT_PROSE key), with its path. */
+function proseScalars(source: string): { node: Scalar; at: (string | number)[] }[] {
+  const found: { node: Scalar; at: (string | number)[] }[] = [];
   const walk = (node: Node | null | undefined, at: (string | number)[]) => {
     if (!node) return;
     if (isMap(node)) {
@@ -94,66 +96,77 @@ export function straightQuotes(source: string): StraightQuote[] {
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => walk(item as Node, [...at, i]));
     } else if (isScalar(node) && typeof node.value === 'string') {
-      for (const offset of valueQuoteOffsets(source, node)) found.push({ mark: source[offset] === '"' ? '"' : "'", offset, at });
+      found.push({ node, at });
     }
   };
-  walk(doc.contents as Node, []);
+  walk(parseDocument(source).contents as Node, []);
   return found;
 }
 
-/** A hyphen between two Chinese characters of the edition's own Chinese prose, at its offset in the file. */
-export interface ChineseConnector {
+/** Every straight quotation mark in the prose values of a YAML file. */
+export function straightQuotes(source: string): StraightQuote[] {
+  return proseScalars(source).flatMap(({ node, at }) => valueQuoteOffsets(source, node).map((offset) => ({ mark: source[offset] === '"' ? '"' as const : "'" as const, offset, at })));
+}
+
+/** A place in the edition's own Chinese prose: an offset in the file and the value's path (e.g. notes.3.zh). */
+export interface ChineseProsePlace {
   offset: number;
-  /** The value's path in the file, e.g. notes.3.zh. */
   at: (string | number)[];
 }
 
 /** The maps whose `zh` is the edition's own Chinese prose: a definition, a note, a reason, a judgement. */
 const CHINESE_PROSE_IN = new Set(['definition', 'note', 'reason', 'judgement']);
 const isChineseProse = (at: (string | number)[]) => at.at(-1) === 'zh' && (CHINESE_PROSE_IN.has(String(at.at(-2))) || (typeof at.at(-2) === 'number' && at.at(-3) === 'notes'));
-const HAN = /\p{Script=Han}/u;
-const OPENING: Record<string, string> = { '“': '”', '‘': '’', '《': '》' };
+const QUOTING: Record<string, string> = { '“': '”', '‘': '’', '《': '》' };
+/** A clause reference (document#clause): the page shows a Chinese label for it, set against the Chinese beside it. */
+const REFERENCE = /[a-z0-9]+(?:-[a-z0-9]+)*#[A-Za-z0-9.]*[A-Za-z0-9]/gu;
 
 /**
- * The hyphens (- ‐ ‑ –) between two Chinese characters in the edition's own Chinese prose,
- * outside the marks that quote a source's form. The scalar's text is read where it stands in
- * the file (its characters need no escaping), so each offset is the character's own.
+ * The edition's own Chinese prose as it stands in the file, outside the marks that quote a
+ * source's form (“…”, ‘…’, 《…》) and with each clause reference blanked (NUL, its length kept):
+ * `text` is the file's text from `offset`, so a place in it is a place in the file. Its characters
+ * need no escaping, and a folded line break stands where the value has a space.
  */
-export function chineseConnectors(source: string): ChineseConnector[] {
-  const doc = parseDocument(source);
-  const found: ChineseConnector[] = [];
-  const walk = (node: Node | null | undefined, at: (string | number)[]) => {
-    if (!node) return;
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : '';
-        if (NOT_PROSE.has(key)) continue;
-        walk(pair.value as Node, [...at, key]);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => walk(item as Node, [...at, i]));
-    } else if (isScalar(node) && typeof node.value === 'string' && node.range && isChineseProse(at)) {
-      let [start] = node.range;
-      const end = node.range[1];
-      if (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL') start = source.indexOf('\n', start) + 1;
-      const closing: string[] = [];
-      for (let i = start; i < end; i++) {
-        const c = source[i]!;
-        if (closing.length && c === closing.at(-1)) closing.pop();
-        else if (OPENING[c]) closing.push(OPENING[c]!);
-        else if (!closing.length && /[-\u2010\u2011\u2013]/u.test(c) && HAN.test(source[i - 1] ?? '') && HAN.test(source[i + 1] ?? '')) found.push({ offset: i, at });
-      }
+function chineseProse(source: string): { text: string; offset: number; at: (string | number)[] }[] {
+  const runs: { text: string; offset: number; at: (string | number)[] }[] = [];
+  for (const { node, at } of proseScalars(source)) {
+    if (!node.range || !isChineseProse(at)) continue;
+    let [start] = node.range;
+    const end = node.range[1];
+    if (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL') start = source.indexOf('\n', start) + 1;
+    let text = '';
+    const closing: string[] = [];
+    for (let i = start; i < end; i++) {
+      const c = source[i]!;
+      if (closing.length && c === closing.at(-1)) closing.pop();
+      else if (QUOTING[c]) closing.push(QUOTING[c]!);
+      text += closing.length || QUOTING[c] || c === '”' || c === '’' || c === '》' ? '\u0000' : c;
     }
-  };
-  walk(doc.contents as Node, []);
-  return found;
+    runs.push({ text: text.replace(REFERENCE, (r) => '\u0000'.repeat(r.length)), offset: start, at });
+  }
+  return runs;
 }
 
-/** Warns at every straight quotation mark in the edition's prose and every hyphen between Chinese names in its Chinese; returns the number of files, marks and hyphens. */
-export async function checkTypography(paths: ProjectPaths, diagnostics: Diagnostics): Promise<{ files: number; straight: number; connectors: number }> {
+/** The hyphens (- ‐ ‑ –) between two Chinese characters in the edition's own Chinese prose, at the hyphen. */
+export function chineseConnectors(source: string): ChineseProsePlace[] {
+  return chineseProse(source).flatMap(({ text, offset, at }) => [...text.matchAll(/(?<=\p{Script=Han})[-\u2010\u2011\u2013](?=\p{Script=Han})/gu)].map((m) => ({ offset: offset + m.index, at })));
+}
+
+/** Each Latin letter set directly against a Chinese character in the edition's own Chinese prose, at the second of the two (where the space goes). */
+export function mixedScriptJoins(source: string): ChineseProsePlace[] {
+  return chineseProse(source).flatMap(({ text, offset, at }) => [...text.matchAll(/(?<=\p{Script=Han})[A-Za-z]|(?<=[A-Za-z])\p{Script=Han}/gu)].map((m) => ({ offset: offset + m.index, at })));
+}
+
+/**
+ * Warns at every straight quotation mark in the edition's prose, and in its Chinese at every
+ * hyphen between Chinese names and every Latin word set against a Chinese character; returns the
+ * number of files, marks, hyphens and joins.
+ */
+export async function checkTypography(paths: ProjectPaths, diagnostics: Diagnostics): Promise<{ files: number; straight: number; connectors: number; joins: number }> {
   const files = await proseFiles(paths);
   let straight = 0;
   let connectors = 0;
+  let joins = 0;
   for (const file of files) {
     const source = await readFile(file, 'utf8');
     const lines = new LineCounter();
@@ -165,11 +178,17 @@ export async function checkTypography(paths: ProjectPaths, diagnostics: Diagnost
       diagnostics.warn(`Unexpected straight quotation mark ${q.mark} in ${q.at.join('.')}, expected ${expected}`, { file: display(paths.root, file), place: { line: pos.line, column: pos.col }, ruleId: 'straight-quote' });
     }
     // A recipe's reasons describe the sources' lines in the sources' own words (a newsletter's masthead).
-    for (const c of file.includes(`${path.sep}recipes${path.sep}`) ? [] : chineseConnectors(source)) {
+    if (file.includes(`${path.sep}recipes${path.sep}`)) continue;
+    for (const c of chineseConnectors(source)) {
       connectors++;
       const pos = lines.linePos(c.offset);
       diagnostics.warn(`Unexpected hyphen ${source[c.offset]} between Chinese names in ${c.at.join('.')}, expected the dash — (the edition's Chinese writes 中国—东盟; a source's own form stays inside “…”)`, { file: display(paths.root, file), place: { line: pos.line, column: pos.col }, ruleId: 'chinese-connector' });
     }
+    for (const j of mixedScriptJoins(source)) {
+      joins++;
+      const pos = lines.linePos(j.offset);
+      diagnostics.warn(`Unexpected ${source[j.offset]} directly after ${source[j.offset - 1]} in ${j.at.join('.')}, expected a space between Chinese and a Latin word (the edition's Chinese sets them apart: 译作 ASEAN Plus Three, RCEP 领导人会议)`, { file: display(paths.root, file), place: { line: pos.line, column: pos.col }, ruleId: 'mixed-script-space' });
+    }
   }
-  return { files: files.length, straight, connectors };
+  return { files: files.length, straight, connectors, joins };
 }

@@ -166,7 +166,7 @@ export async function buildModel(paths: ProjectPaths, diagnostics: Diagnostics, 
   // House style (issue 14): calques in the English are warnings located at the words.
   await hooks.stage('style', () => checkStyle(paths, documents, diagnostics), (s) => (s ? `${s.rules} rules, ${s.checked} English texts, ${s.warnings} warnings` : 'no style rules'));
   // Typography (issue 27): curly quotation marks and apostrophes in the edition's prose.
-  await hooks.stage('typography', () => checkTypography(paths, diagnostics), (t) => `${t.files} files of prose, ${t.straight} straight quotation marks, ${t.connectors} hyphens between Chinese names`);
+  await hooks.stage('typography', () => checkTypography(paths, diagnostics), (t) => `${t.files} files of prose, ${t.straight} straight quotation marks, ${t.connectors} hyphens between Chinese names, ${t.joins} Latin words against Chinese`);
   // Names (issue 27): every name the English prints is a glossary term or in content/names.yaml.
   const names = await hooks.stage('names', async () => {
     const register = await loadNames(paths, diagnostics);
