@@ -1,6 +1,6 @@
 /**
  * Where a Chinese title may break: between its phrases, never inside a word (the design review,
- * item 9: a balanced heading broke 第四/次, 内比/都, 五年行动/计划 on a phone). A title is cut
+ * item 9, found 内比都宣/言 on the home page; on a phone a balanced heading broke 第四/次). A title is cut
  * where Intl.Segmenter('zh') finds words, then put back together where that cut would misread:
  *
  * - single characters the segmenter leaves alone: two or more in a row are one word (内|比|都,

@@ -6,7 +6,7 @@
  * else is left alone: the readings of the sources (variant readings, a recipe's `after`), and
  * the publications cited as evidence (their titles, the words quoted from them, a name's published form).
  *
- * The edition's own Chinese (a note's, a definition's, a reason's) joins two Chinese names with
+ * The edition's own Chinese (a note's, definition's, reason's or judgement's) joins two Chinese names with
  * the 一字线 — (中国—东盟, docs/reading.md, "Connectors"); a hyphen there is a warning located
  * at the character. The sources' forms stay as they are inside the marks that quote them
  * (“中国-东盟命运共同体”, 《…》, ‘…’), and so do the glossary's and the names register's own
