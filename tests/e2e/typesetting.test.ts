@@ -344,3 +344,48 @@ describe('no space beside full-width punctuation in Chinese text', () => {
     expect([...new Set(found)]).toEqual([]);
   }, 60_000);
 });
+
+describe('an opening bracket at the start of a line of Chinese', () => {
+  // Design review item 9: a line that starts （《… kept the bracket's blank half, so it looked
+  // indented; headings trimmed it, running text did not. (Chromium trims brackets only: it
+  // takes the curly quotation marks, which Chinese shares with English, as not full-width.)
+  test('stands flush with the lines above it: its blank half is trimmed (glossary, a document, a clause page)', async () => {
+    const page = await site.browser.context.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const found: string[] = [];
+    for (const url of ['zh/glossary/', 'zh/asean-china-poa-2021-2025/', 'zh/lmc-poa-2023-2027/4.2.5/']) {
+      await page.goto(`${site.server.url}${url}`);
+      const untrimmed = await page.evaluate(() => {
+        for (const d of document.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
+        for (const c of document.querySelectorAll<HTMLElement>('.clause')) c.style.setProperty('content-visibility', 'visible');
+        const out: string[] = [];
+        for (const el of document.querySelectorAll<HTMLElement>('main p:lang(zh), main li:lang(zh), main dd:lang(zh)')) {
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          let previousTop: number | undefined;
+          let first = true;
+          while (walker.nextNode()) {
+            const node = walker.currentNode as Text;
+            for (let i = 0; i < node.data.length; i++) {
+              const range = document.createRange();
+              range.setStart(node, i);
+              range.setEnd(node, i + 1);
+              const rect = range.getClientRects()[0];
+              if (!rect) continue;
+              const lineStart = previousTop !== undefined && rect.top - previousTop > 4;
+              if (lineStart && !first && /[（《〈【]/u.test(node.data[i]!)) {
+                const size = parseFloat(getComputedStyle(node.parentElement!).fontSize);
+                if (rect.width > size * 0.75) out.push(`${node.data.slice(i, i + 8)} (${rect.width.toFixed(1)} px at ${size} px)`);
+              }
+              if (previousTop !== undefined && rect.top - previousTop > 4) first = false;
+              previousTop = rect.top;
+            }
+          }
+        }
+        return out;
+      });
+      found.push(...untrimmed.map((u) => `/${url}: ${u}`));
+    }
+    await page.close();
+    expect(found).toEqual([]);
+  }, 60_000);
+});
