@@ -5,6 +5,7 @@
  * the home page's ways in are the ones in view).
  */
 import { expect, test } from 'vitest';
+import { laidOutText, lineNumbers } from '../helpers/layout';
 import { useSite } from '../helpers/site';
 
 const site = useSite();
@@ -17,21 +18,9 @@ test.each([['zh', 1440], ['en', 1440], ['zh', 390], ['en', 390]] as const)('no h
   const h1 = page.locator('main h1');
   expect((await h1.textContent())!.trim()).not.toBe(siteName);
   // Nor does it break inside a name (a balanced line broke 中/国—东盟 on a phone).
-  const lines = await h1.evaluate((h) => {
-    const text = h.textContent!;
-    const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
-    const tops: number[] = [];
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      for (let i = 0; i < node.data.length; i++) {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        tops.push(Math.round(range.getClientRects()[0]!.top));
-      }
-    }
-    return [...text].map((ch, i) => (i > 0 && tops[i] !== tops[i - 1] ? `/${ch}` : ch)).join('');
-  });
+  const [laid] = await laidOutText(page, 'main h1');
+  const numbers = lineNumbers(laid!);
+  const lines = laid!.text.split('').map((ch, i) => (i > 0 && numbers[i] !== numbers[i - 1] ? `/${ch}` : ch)).join('');
   expect(lines, lines).not.toMatch(/中\/国/u);
   const visibleHrefs = async (selector: string) => {
     const out: string[] = [];

@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from '../../scripts/lib/core/paths';
+import { laidOutText, lineNumbers } from '../helpers/layout';
 import { useSite } from '../helpers/site';
 
 const site = useSite();
@@ -156,31 +157,16 @@ const TITLE_WORDS = ['澜沧江', '湄公河', '第三次', '第四次', '领导
 
 /** Each element's words (of `words`) that its lines break inside, as laid out now. */
 async function brokenWords(page: Page, selector: string, words: string[]): Promise<string[]> {
-  return page.locator(selector).evaluateAll((els, words) => {
-    const broken: string[] = [];
-    for (const el of els) {
-      const nodes: Text[] = [];
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) nodes.push(walker.currentNode as Text);
-      const tops: (number | undefined)[] = [];
-      for (const n of nodes) {
-        for (let i = 0; i < n.data.length; i++) {
-          const range = document.createRange();
-          range.setStart(n, i);
-          range.setEnd(n, i + 1);
-          tops.push(range.getClientRects()[0]?.top);
-        }
-      }
-      const text = nodes.map((n) => n.data).join('');
-      for (const word of words) {
-        for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-          const lines = new Set(tops.slice(at, at + word.length).filter((t) => t !== undefined).map((t) => Math.round(t!)));
-          if (lines.size > 1) broken.push(`${word} in ${text}`);
-        }
+  const broken: string[] = [];
+  for (const t of await laidOutText(page, selector)) {
+    const lines = lineNumbers(t);
+    for (const word of words) {
+      for (let at = t.text.indexOf(word); at >= 0; at = t.text.indexOf(word, at + 1)) {
+        if (new Set(lines.slice(at, at + word.length).filter((l) => l !== undefined)).size > 1) broken.push(`${word} in ${t.text}`);
       }
     }
-    return broken;
-  }, words);
+  }
+  return broken;
 }
 
 describe('Chinese titles break between words, never inside one', () => {
@@ -355,34 +341,18 @@ describe('an opening bracket at the start of a line of Chinese', () => {
     const found: string[] = [];
     for (const url of ['zh/glossary/', 'zh/asean-china-poa-2021-2025/', 'zh/lmc-poa-2023-2027/4.2.5/']) {
       await page.goto(`${site.server.url}${url}`);
-      const untrimmed = await page.evaluate(() => {
+      await page.evaluate(() => {
         for (const d of document.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
         for (const c of document.querySelectorAll<HTMLElement>('.clause')) c.style.setProperty('content-visibility', 'visible');
-        const out: string[] = [];
-        for (const el of document.querySelectorAll<HTMLElement>('main p:lang(zh), main li:lang(zh), main dd:lang(zh)')) {
-          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-          let previousTop: number | undefined;
-          let first = true;
-          while (walker.nextNode()) {
-            const node = walker.currentNode as Text;
-            for (let i = 0; i < node.data.length; i++) {
-              const range = document.createRange();
-              range.setStart(node, i);
-              range.setEnd(node, i + 1);
-              const rect = range.getClientRects()[0];
-              if (!rect) continue;
-              const lineStart = previousTop !== undefined && rect.top - previousTop > 4;
-              if (lineStart && !first && /[（《〈【]/u.test(node.data[i]!)) {
-                const size = parseFloat(getComputedStyle(node.parentElement!).fontSize);
-                if (rect.width > size * 0.75) out.push(`${node.data.slice(i, i + 8)} (${rect.width.toFixed(1)} px at ${size} px)`);
-              }
-              if (previousTop !== undefined && rect.top - previousTop > 4) first = false;
-              previousTop = rect.top;
-            }
-          }
-        }
-        return out;
       });
+      const untrimmed: string[] = [];
+      for (const t of await laidOutText(page, 'main p:lang(zh), main li:lang(zh), main dd:lang(zh)')) {
+        const lines = lineNumbers(t);
+        // A character that starts a line other than the first, and is an opening bracket set full width.
+        for (let i = 1; i < t.text.length; i++) {
+          if (/[（《〈【]/u.test(t.text[i]!) && lines[i]! > 0 && lines[i - 1] !== lines[i] && t.widths[i]! > t.fontSize * 0.75) untrimmed.push(`${t.text.slice(i, i + 8)} (${t.widths[i]!.toFixed(1)} px at ${t.fontSize} px)`);
+        }
+      }
       found.push(...untrimmed.map((u) => `/${url}: ${u}`));
     }
     await page.close();
