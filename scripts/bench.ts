@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (`-- --quick` for 1× and 10× only): the pipeline on synthetic corpora at
- * 1×, 10× and 100× the real one — per stage time and peak memory, output size, page count —
- * and, on the real corpus in Chromium, reading-page bytes against the page's text and the
+ * 1×, 10× and 100× the real one — per stage time and peak memory, output size, page count,
+ * and at 1× and 10× the editor's loop (a translation saved to the page updated in `npm run
+ * dev`, scripts/lib/tools/editor-loop.ts) — and, on the real corpus in Chromium, reading-page bytes against the page's text and the
  * cold first search, and Lighthouse (mobile) on the home, search and comparison pages and every
  * document page, both interfaces, median of three runs each. `-- --reader` skips the scales
  * and measures only the real corpus's built dist/; `-- --search` only its cold first search,
@@ -10,7 +11,7 @@
  *
  * `-- --smoke` is what `npm test` runs (tests/e2e/benchmark-smoke.test.ts): one 2× corpus (copy 2
  * is where document ids, file names and source numbers are rewritten) built once, every stage,
- * without the reader's measurements, its report in a temporary folder unless `--out` is given.
+ * its editor's loop one save long, without the reader's measurements, its report in a temporary folder unless `--out` is given.
  * Every scale fails the benchmark with the build's own located errors when its synthetic corpus
  * does not build, and with its warnings when it has any of a kind the real corpus has not.
  *
@@ -31,6 +32,7 @@ import { exitCode } from './lib/publish/site';
 import { serveStatic } from './lib/tools/static-server';
 import { writeSyntheticCorpus, type SyntheticCorpus } from './lib/tools/synthetic';
 import { CACHES, dirSize, measuredBuild, scratchProject, SyntheticBuildFailed, type StageResult } from './lib/tools/measured-build';
+import { editableClauses, editorLoop, type EditorLoopResult } from './lib/tools/editor-loop';
 import { launchBrowser } from '../tests/helpers/browser';
 import { CATEGORIES, lighthousePages } from './lib/tools/lighthouse';
 import { BUDGETS, budgetMisses, measureClausePages, measureDocumentPages, PageWeigher, ratioOf } from './lib/tools/page-weight';
@@ -60,7 +62,15 @@ const outDir = outOption
   // A smoke or profiling run never overwrites the last real figures in bench/.
   : smoke || process.argv.includes('--scales') || process.argv.includes('--runs') ? await mkdtemp(path.join(os.tmpdir(), 'mekong-bench-smoke-')) : path.join(ROOT, 'bench');
 
-interface ScaleResult { scale: number; documents: number; clauses: number; stages: StageResult[]; totalMs: number; peakMB: number; outputMB: number; pages: number; runs: { totalMs: number; peakMB: number }[]; warnings: string[] }
+interface ScaleResult { scale: number; documents: number; clauses: number; stages: StageResult[]; totalMs: number; peakMB: number; outputMB: number; pages: number; runs: { totalMs: number; peakMB: number }[]; warnings: string[]; editorLoop: (EditorLoopResult & { page: string }) | null }
+
+/**
+ * The editor's loop (issue 23): `npm run dev` on the scale's project, then a translation saved
+ * this many times (changed, put back, …), timed from the save to the page serving it; at 1× and
+ * 10× (the smoke's corpus once, to show that it runs).
+ */
+const EDITOR_LOOP_ROUNDS = 5;
+const EDITOR_LOOP_SCALES = new Set([1, 10, SMOKE_SCALE]);
 
 /**
  * Builds each scale several times (a shared virtual machine's timings vary by a quarter from
@@ -81,6 +91,12 @@ async function runScale(scale: number, real: Awaited<ReturnType<typeof buildMode
     runs.push(await measuredBuild(root, scale));
   }
   const size = await dirSize(siteDir);
+  let loop: ScaleResult['editorLoop'] = null;
+  if (EDITOR_LOOP_SCALES.has(scale)) {
+    process.stdout.write(`\n${scale}× corpus, the editor's loop (npm run dev)\n`);
+    const { edit, ...timed } = await editorLoop(root, await editableClauses(real, root), smoke ? 1 : EDITOR_LOOP_ROUNDS);
+    loop = { ...timed, page: edit.page };
+  }
   if (keep) process.stdout.write(`\n${scale}× project kept in ${root}\n`);
   else await rm(root, { recursive: true, force: true });
   const pick = (stage: string, key: 'ms' | 'cpuMs' | 'peakMB') => runs.map((r) => r.stages.find((x) => x.stage === stage)![key]);
@@ -89,7 +105,7 @@ async function runScale(scale: number, real: Awaited<ReturnType<typeof buildMode
     scale, documents: corpus.documents, clauses: corpus.clauses, stages,
     totalMs: Math.min(...runs.map((r) => r.totalMs)), peakMB: Math.max(...runs.map((r) => r.peakMB)),
     outputMB: Math.round(size.bytes / 1024 / 1024), pages: size.pages, runs: runs.map((r) => ({ totalMs: r.totalMs, peakMB: r.peakMB })),
-    warnings: [...new Set(runs.flatMap((r) => r.warnings))], corpus,
+    warnings: [...new Set(runs.flatMap((r) => r.warnings))], editorLoop: loop, corpus,
   };
 }
 
@@ -277,6 +293,14 @@ const scaleSection = results.length === 0 ? ['Reader run (`--reader`): no synthe
   report.growth100over10 ? `time(100×)/time(10×): total ${report.growth100over10.total}; per stage ${Object.entries(report.growth100over10.stages).map(([k, v]) => `${k} ${v}`).join(', ')}` : smoke ? `Smoke run (\`--smoke\`): one ${SMOKE_SCALE}× corpus built once, to show that the benchmark runs; its figures are not measurements.` : 'Quick run: 1× and 10× only.',
   ...(report.growth100over10 ? ['', `CPU time(100×)/CPU time(10×), per stage (its processes' CPU time, children included once they end): ${Object.entries(report.growth100over10.cpu).map(([k, v]) => `${k} ${v}`).join(', ')}`] : []),
   '',
+  ...(results.some((r) => r.editorLoop) ? [
+    `The editor's loop: \`npm run dev\` on the scale's project, then a clause's English saved ${smoke ? 'once' : `${EDITOR_LOOP_ROUNDS} times (changed, put back, …)`}, each timed from the save to the dev server serving the clause's page with it (asked every 50 ms): the content stage runs again, then Astro reloads what it wrote.`,
+    '',
+    '| scale | page edited | server ready | save to page (median) | each save |',
+    '|---|---|---|---|---|',
+    ...results.filter((r) => r.editorLoop).map((r) => `| ${r.scale}× | /${r.editorLoop!.page} | ${(r.editorLoop!.startMs / 1000).toFixed(1)} s | ${(r.editorLoop!.medianMs / 1000).toFixed(1)} s | ${r.editorLoop!.roundsMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')} |`),
+    '',
+  ] : []),
   ...(synthetic ? [
     `Each copy of the corpus has its own copy of every source, line for line, with ${Math.round(synthetic.perturbed * 100)}% of the Han characters replaced, and the real recipes, translations, notes and link curation rewritten for its own document ids, file names and source numbers, so every check of the real build runs on it. The checks a copy cannot pass as the real corpus does, and why:`,
     '',

@@ -1,7 +1,8 @@
 /**
  * The benchmark cannot break unnoticed: `npm run bench -- --smoke` runs the benchmark script
  * itself (the same synthetic generator, scratch project and measured build as `npm run bench`)
- * on one two-copy synthetic corpus, every stage, and writes its report to a temporary folder.
+ * on one two-copy synthetic corpus, every stage, then its editor's loop (`npm run dev`, one
+ * saved translation reaching its page), and writes its report to a temporary folder.
  * It fails, listing the build's own located errors, when a synthetic corpus no longer builds,
  * and when it builds with warnings of a kind the real corpus does not give. No timing is asserted.
  */
@@ -32,7 +33,7 @@ async function committedReport(): Promise<(string | undefined)[]> {
   }));
 }
 
-test('npm run bench -- --smoke builds a two-copy synthetic corpus through every stage, with no error or new kind of warning, and writes its report', async () => {
+test('npm run bench -- --smoke builds a two-copy synthetic corpus through every stage, with no error or new kind of warning, runs the editor\'s loop once, and writes its report', async () => {
   const before = await committedReport();
   const child = spawn('npm', ['run', '--silent', 'bench', '--', '--smoke', '--out', out], {
     cwd: ROOT,
@@ -49,7 +50,7 @@ test('npm run bench -- --smoke builds a two-copy synthetic corpus through every 
   expect([...new Set(output.split('\n').filter((l) => DIAGNOSTIC.test(l)))], 'located errors and warnings of the synthetic build').toEqual([]);
   expect(code, `npm run bench -- --smoke exited with ${code}:\n${output.slice(-6000)}`).toBe(0);
 
-  const report = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')) as { smoke: boolean; unexpectedWarnings: string[]; synthetic: { relaxed: { check: string; why: string }[] }; scales: { scale: number; documents: number; clauses: number; pages: number; stages: { stage: string }[] }[] };
+  const report = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')) as { smoke: boolean; unexpectedWarnings: string[]; synthetic: { relaxed: { check: string; why: string }[] }; scales: { scale: number; documents: number; clauses: number; pages: number; stages: { stage: string }[]; editorLoop: { page: string; startMs: number; roundsMs: number[] } | null }[] };
   expect(report.smoke).toBe(true);
   expect(report.unexpectedWarnings).toEqual([]);
   expect(report.scales.map((s) => s.scale)).toEqual([2]);
@@ -61,6 +62,9 @@ test('npm run bench -- --smoke builds a two-copy synthetic corpus through every 
   expect(scale!.pages).toBeGreaterThan(2000);
   const md = await readFile(path.join(out, 'report.md'), 'utf8');
   expect(md).toMatch(/^\| 2× \| 12 \| \d+ \|/mu);
+  // The editor's loop ran: npm run dev served a clause page, and a saved translation reached it.
+  expect(scale!.editorLoop?.roundsMs).toHaveLength(1);
+  expect(md).toMatch(new RegExp(`^\\| 2× \\| /${scale!.editorLoop!.page.replace(/[.]/gu, '\\.')} \\| [\\d.]+ s \\| [\\d.]+ s \\|`, 'mu'));
   // The report says which checks the synthetic corpora relax, and why.
   for (const r of report.synthetic.relaxed) expect(md).toContain(`- ${r.check}: ${r.why}`);
   expect(await committedReport()).toEqual(before);

@@ -7,24 +7,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { nginxSite, nginxSnippet, sitePolicy } from '../../scripts/lib/publish/server-config';
 import { ROOT } from '../../scripts/lib/core/paths';
+import { freePort } from '../../scripts/lib/tools/static-server';
 
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const DEBIAN = '/etc/nginx';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Nginx {
   /** The site's URL on the default server (the snippet; at the root, only with Host: serverName). */

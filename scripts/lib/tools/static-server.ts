@@ -7,6 +7,7 @@
  * no crash or leaked file when a download is aborted or dist/ is rebuilt underneath it.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import type { Stats } from 'node:fs';
 import { access, readFile, realpath, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
@@ -53,6 +54,16 @@ export interface RunningServer {
 
 /** A start-up problem said in one line (busy or invalid port): no stack trace is useful. */
 export class ServeError extends Error {}
+
+/** A port nobody listens on now (for a server a test or the benchmark starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    }).on('error', reject);
+  });
+}
 
 /** The PORT setting as a number, or a ServeError saying what is expected. */
 export function parsePort(value: string | undefined, fallback = 4321): number {
