@@ -359,3 +359,39 @@ describe('an opening bracket at the start of a line of Chinese', () => {
     expect(found).toEqual([]);
   }, 60_000);
 });
+
+describe('a link that ends with a full-width closing bracket', () => {
+  // The bracket's glyph stands in the left half of its em: the link's underline ran on under the
+  // blank right half (数据（JSON）, a document's title ending （2021-2025）, a breadcrumb ending （摘要）).
+  test('ends its underline at the bracket: the bracket is set half wide (home, a clause page\'s breadcrumbs, a topic)', async () => {
+    const page = await site.browser.context.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const found: string[] = [];
+    for (const url of ['zh/', 'zh/lmc-poa-2023-2027/4.2.5/', 'zh/titles/']) {
+      await page.goto(`${site.server.url}${url}`);
+      const wide = await page.evaluate(() => {
+        const out: string[] = [];
+        for (const a of document.querySelectorAll<HTMLAnchorElement>('a')) {
+          const text = a.textContent ?? '';
+          if (!/[）》」』】〕]$/u.test(text) || !a.checkVisibility()) continue;
+          // Punctuation right after the link: the browser sets the bracket half wide against it.
+          const after = a.nextSibling?.textContent ?? '';
+          if (/^[，。、；：！？）》」』】〕]/u.test(after)) continue;
+          const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+          let last: Text | undefined;
+          while (walker.nextNode()) if ((walker.currentNode as Text).data) last = walker.currentNode as Text;
+          const range = document.createRange();
+          range.setStart(last!, last!.data.length - 1);
+          range.setEnd(last!, last!.data.length);
+          const width = range.getBoundingClientRect().width;
+          const size = parseFloat(getComputedStyle(last!.parentElement!).fontSize);
+          if (width > size * 0.6) out.push(`${text} (${width.toFixed(1)} px at ${size} px)`);
+        }
+        return out;
+      });
+      found.push(...wide.map((w) => `/${url}: ${w}`));
+    }
+    await page.close();
+    expect(found).toEqual([]);
+  }, 60_000);
+});

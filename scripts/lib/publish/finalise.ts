@@ -18,6 +18,7 @@ import path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { INLINE_SCRIPTS } from '../../../src/lib/inline-scripts';
 import { Diagnostics, type Place } from '../core/diagnostics';
+import { markClosingBrackets } from './closing-brackets';
 import { joinConnectors } from './connectors';
 
 const ATTRIBUTE = /\b(href|src|action)="(\/(?!\/)[^"]*)"/gu;
@@ -174,11 +175,12 @@ function withPolicy(linked: string, policy: string): string {
 }
 
 /**
- * A linked page's finished markup: no line break at a connector (connectors.ts), then the policy.
- * One sequence for the pages Astro renders (finish-pages.ts) and those written after it (finishPage).
+ * A linked page's finished markup: no line break at a connector (connectors.ts), no underline
+ * under a link's closing bracket's blank half (closing-brackets.ts), then the policy. One
+ * sequence for the pages Astro renders (finish-pages.ts) and those written after it (finishPage).
  */
 export function finishedMarkup(linked: string, policy: string): string {
-  return withPolicy(joinConnectors(linked), policy);
+  return withPolicy(markClosingBrackets(joinConnectors(linked)), policy);
 }
 
 /**
