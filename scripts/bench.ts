@@ -2,16 +2,18 @@
  * `npm run bench` (`-- --quick` for 1× and 10× only): the pipeline on synthetic corpora at
  * 1×, 10× and 100× the real one — per stage time and peak memory, output size, page count,
  * and at 1× and 10× the editor's loop (a translation saved to the page updated in `npm run
- * dev`, scripts/lib/tools/editor-loop.ts) — and, on the real corpus in Chromium, reading-page bytes against the page's text and the
- * cold first search, and Lighthouse (mobile) on the home, search and comparison pages and every
- * document page, both interfaces, median of three runs each. `-- --reader` skips the scales
- * and measures only the real corpus's built dist/; `-- --search` only its cold first search,
- * printed (`-- --site DIR`: on the site in DIR instead). Writes bench/report.json and bench/report.md (`-- --out DIR` writes them in DIR
+ * dev`, scripts/lib/tools/editor-loop.ts) — and, on the real corpus in Chromium, reading-page
+ * bytes against the page's text and the cold first search, and Lighthouse (mobile) on the
+ * home, search and comparison pages and every document page, both interfaces, median of three
+ * runs each. `-- --reader` skips the scales and measures only the real corpus's built dist/;
+ * `-- --search` only its cold first search, printed (`-- --site DIR`: on the site in DIR
+ * instead). Writes bench/report.json and bench/report.md (`-- --out DIR` writes them in DIR
  * instead).
  *
  * `-- --smoke` is what `npm test` runs (tests/e2e/benchmark-smoke.test.ts): one 2× corpus (copy 2
  * is where document ids, file names and source numbers are rewritten) built once, every stage,
- * its editor's loop one save long, without the reader's measurements, its report in a temporary folder unless `--out` is given.
+ * its editor's loop one save long, without the reader's measurements, its report in a
+ * temporary folder unless `--out` is given.
  * Every scale fails the benchmark with the build's own located errors when its synthetic corpus
  * does not build, and with its warnings when it has any of a kind the real corpus has not.
  *
