@@ -15,7 +15,7 @@ let root: string;
 let dev: DevServer;
 
 /** Polls until `check` holds for the page's HTML, and returns the HTML. */
-const waitForPage = (url: string, check: (html: string) => boolean, ms = 90_000) => waitFor(url, check, { ms, log: dev.log });
+const waitForPage = (url: string, check: (html: string) => boolean, ms = 90_000) => waitFor(url, check, { ms, log: dev.log, alive: dev.alive });
 
 beforeAll(async () => {
   // The project's code and content (not what the build writes), with node_modules as links.

@@ -17,6 +17,8 @@ export interface DevServer {
   base: string;
   /** Everything the server and its pipeline have printed so far. */
   log: () => string;
+  /** False once npm has ended (the server cannot answer any more). */
+  alive: () => boolean;
   /** Stops npm, the pipeline and Astro (a process group of their own). */
   stop: () => Promise<void>;
 }
@@ -27,8 +29,13 @@ export async function startDev(root: string): Promise<DevServer> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|VITE_|TEST$|NODE_ENV$)/u.test(k)));
   const child: ChildProcess = spawn('npm', ['run', 'dev', '--', '--port', String(port)], { cwd: root, env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
+  let ended = false;
   child.stdout!.on('data', (d) => (log += String(d)));
   child.stderr!.on('data', (d) => (log += String(d)));
+  child.on('exit', (code, signal) => {
+    ended = true;
+    log += `\n[npm run dev ended: ${signal ?? `exit code ${code}`}]\n`;
+  });
   const signal = (s: NodeJS.Signals) => {
     try {
       process.kill(-child.pid!, s);
@@ -39,6 +46,7 @@ export async function startDev(root: string): Promise<DevServer> {
   return {
     base: `http://127.0.0.1:${port}/`,
     log: () => log,
+    alive: () => !ended,
     stop: async () => {
       signal('SIGTERM');
       await new Promise((r) => setTimeout(r, 1000));
@@ -47,11 +55,14 @@ export async function startDev(root: string): Promise<DevServer> {
   };
 }
 
-/** Asks for `url` every `everyMs` until `check` holds for its HTML; returns the HTML. Fails after `ms`, with the last answer and `log`. */
-export async function waitForPage(url: string, check: (html: string) => boolean, { ms = 90_000, everyMs = 500, log = () => '' }: { ms?: number; everyMs?: number; log?: () => string } = {}): Promise<string> {
+/**
+ * Asks for `url` every `everyMs` until `check` holds for its HTML; returns the HTML. Fails after
+ * `ms`, or as soon as the server is no longer `alive`, with the last answer and `log`.
+ */
+export async function waitForPage(url: string, check: (html: string) => boolean, { ms = 90_000, everyMs = 500, log = () => '', alive = () => true }: { ms?: number; everyMs?: number; log?: () => string; alive?: () => boolean } = {}): Promise<string> {
   const until = Date.now() + ms;
   let last = '';
-  while (Date.now() < until) {
+  while (Date.now() < until && alive()) {
     try {
       const response = await fetch(url);
       last = await response.text();
@@ -61,7 +72,7 @@ export async function waitForPage(url: string, check: (html: string) => boolean,
     }
     await new Promise((r) => setTimeout(r, everyMs));
   }
-  throw new Error(`${url} never matched; last response began ${last.slice(0, 3000)}\n--- dev log ---\n${log()}`);
+  throw new Error(`${url} never matched${alive() ? '' : ' (the server ended)'}; last response began ${last.slice(0, 3000)}\n--- dev log ---\n${log()}`);
 }
 
 /** What the loop edits: a translation file, a clause page that shows its words, and the words. */
@@ -116,7 +127,7 @@ export async function editorLoop(root: string, candidates: LoopEdit[], rounds: n
   const server = await startDev(root);
   let restore: (() => Promise<void>) | undefined;
   try {
-    await waitForPage(`${server.base}${candidates[0]!.page}`, () => true, { ms: 600_000, log: server.log });
+    await waitForPage(`${server.base}${candidates[0]!.page}`, () => true, { ms: 600_000, log: server.log, alive: server.alive });
     const startMs = Math.round(performance.now() - started);
     let edit: LoopEdit | undefined;
     for (const c of candidates) {
@@ -136,7 +147,7 @@ export async function editorLoop(root: string, candidates: LoopEdit[], rounds: n
       const edited = round % 2 === 0;
       const saved = performance.now();
       await writeFile(file, edited ? original.replace(words, changed) : original);
-      await waitForPage(url, (html) => (edited ? html.includes(changed) : html.includes(words) && !html.includes(changed)), { ms: 600_000, everyMs: 50, log: server.log });
+      await waitForPage(url, (html) => (edited ? html.includes(changed) : html.includes(words) && !html.includes(changed)), { ms: 600_000, everyMs: 50, log: server.log, alive: server.alive });
       roundsMs.push(Math.round(performance.now() - saved));
     }
     const sorted = [...roundsMs].sort((a, b) => a - b);
