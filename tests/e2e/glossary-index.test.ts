@@ -72,3 +72,19 @@ describe.each(['zh', 'en'] as const)('the glossary index (%s)', (lang) => {
     await page.close();
   });
 });
+
+// Design review item 14: the rendering badge (官方英文, 通行英文) was the heaviest mark on the page,
+// a dark border and bold type; it now looks like the site's other badges (行动计划, 全文 on the home page).
+test.each(['light', 'dark'] as const)('the rendering badges look like the site\'s other badges (%s theme)', async (theme) => {
+  const page = await site.browser.context.newPage();
+  await page.emulateMedia({ colorScheme: theme });
+  const look = (selector: string) => page.locator(selector).first().evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { border: `${s.borderTopWidth} ${s.borderTopColor}`, weight: s.fontWeight, radius: s.borderTopLeftRadius, size: s.fontSize };
+  });
+  await page.goto(`${site.server.url}zh/`);
+  const badge = await look('.tl-meta .badge:not([class*="type-"])');
+  await page.goto(`${site.server.url}zh/glossary/`);
+  expect(await look('.rendering-badge')).toEqual(badge);
+  await page.close();
+});
