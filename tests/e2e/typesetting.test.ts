@@ -301,32 +301,37 @@ describe('punctuation after Chinese labels', () => {
   });
 });
 
+/** What `find` reports on each of the Chinese pages `urls` (1440 px), each finding prefixed with its page. */
+async function findOnPages(urls: string[], find: (page: Page) => Promise<string[]>): Promise<string[]> {
+  const page = await site.browser.context.newPage();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const found: string[] = [];
+  for (const url of urls) {
+    await page.goto(`${site.server.url}${url}`);
+    found.push(...(await find(page)).map((f) => `/${url}: ${f}`));
+  }
+  await page.close();
+  return found;
+}
+
 describe('no space beside full-width punctuation in Chinese text', () => {
   // A full-width bracket or stop carries its own spacing: a space beside it between Chinese
   // makes a gap of more than a character ("延续自 《五年行动计划…", "参见 《…", "加强 （级别4 → 3）").
   const pages = ['zh/', 'zh/lmc-poa-2023-2027/', 'zh/lmc-vientiane-declaration-2020/', 'zh/lmc-poa-2023-2027/4.2.5/', 'zh/asean-china-poa-2021-2025/2.3.6/', 'zh/lmc-naypyitaw-declaration-2023/14/', 'zh/compare/', 'zh/topics/water-resources/', 'zh/glossary/', 'zh/titles/', 'zh/about/'];
   test(`on the Chinese pages that show notes, parallels, changes and labels (${pages.length} pages)`, async () => {
-    const page = await site.browser.context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    const found: string[] = [];
-    for (const url of pages) {
-      await page.goto(`${site.server.url}${url}`);
-      const spaced = await page.evaluate(() => {
-        const FULL = '\u3000-\u303f\uff00-\uffef《》“”';
-        const SPACED = new RegExp(`[\\u4e00-\\u9fff${FULL}] [${FULL}]|[${FULL}] [\\u4e00-\\u9fff]`, 'gu');
-        for (const d of document.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
-        // Buttons are controls set apart by their own box ("复制" beside a citation's name), not text.
-        for (const b of document.querySelectorAll('button')) b.style.setProperty('display', 'none');
-        const out: string[] = [];
-        for (const el of document.querySelectorAll<HTMLElement>('p, li, dd, dt, summary, h1, h2, h3, h4, td, th, figcaption')) {
-          if (el.closest('[hidden], .visually-hidden, pre, code') || !el.closest('[lang]')?.getAttribute('lang')?.startsWith('zh')) continue;
-          for (const m of el.innerText.matchAll(SPACED)) out.push(el.innerText.slice(Math.max(0, m.index - 8), m.index + 10).replace(/\n/gu, '⏎'));
-        }
-        return out;
-      });
-      found.push(...spaced.map((s) => `/${url}: ${s}`));
-    }
-    await page.close();
+    const found = await findOnPages(pages, (page) => page.evaluate(() => {
+      const FULL = '\u3000-\u303f\uff00-\uffef《》“”';
+      const SPACED = new RegExp(`[\\u4e00-\\u9fff${FULL}] [${FULL}]|[${FULL}] [\\u4e00-\\u9fff]`, 'gu');
+      for (const d of document.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
+      // Buttons are controls set apart by their own box ("复制" beside a citation's name), not text.
+      for (const b of document.querySelectorAll('button')) b.style.setProperty('display', 'none');
+      const out: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>('p, li, dd, dt, summary, h1, h2, h3, h4, td, th, figcaption')) {
+        if (el.closest('[hidden], .visually-hidden, pre, code') || !el.closest('[lang]')?.getAttribute('lang')?.startsWith('zh')) continue;
+        for (const m of el.innerText.matchAll(SPACED)) out.push(el.innerText.slice(Math.max(0, m.index - 8), m.index + 10).replace(/\n/gu, '⏎'));
+      }
+      return out;
+    }));
     expect([...new Set(found)]).toEqual([]);
   }, 60_000);
 });
@@ -336,11 +341,7 @@ describe('an opening bracket at the start of a line of Chinese', () => {
   // indented; headings trimmed it, running text did not. (Chromium trims brackets only: it
   // takes the curly quotation marks, which Chinese shares with English, as not full-width.)
   test('stands flush with the lines above it: its blank half is trimmed (glossary, a document, a clause page)', async () => {
-    const page = await site.browser.context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    const found: string[] = [];
-    for (const url of ['zh/glossary/', 'zh/asean-china-poa-2021-2025/', 'zh/lmc-poa-2023-2027/4.2.5/']) {
-      await page.goto(`${site.server.url}${url}`);
+    const found = await findOnPages(['zh/glossary/', 'zh/asean-china-poa-2021-2025/', 'zh/lmc-poa-2023-2027/4.2.5/'], async (page) => {
       await page.evaluate(() => {
         for (const d of document.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
         for (const c of document.querySelectorAll<HTMLElement>('.clause')) c.style.setProperty('content-visibility', 'visible');
@@ -353,9 +354,8 @@ describe('an opening bracket at the start of a line of Chinese', () => {
           if (/[（《〈【]/u.test(t.text[i]!) && lines[i]! > 0 && lines[i - 1] !== lines[i] && t.widths[i]! > t.fontSize * 0.75) untrimmed.push(`${t.text.slice(i, i + 8)} (${t.widths[i]!.toFixed(1)} px at ${t.fontSize} px)`);
         }
       }
-      found.push(...untrimmed.map((u) => `/${url}: ${u}`));
-    }
-    await page.close();
+      return untrimmed;
+    });
     expect(found).toEqual([]);
   }, 60_000);
 });
@@ -363,35 +363,27 @@ describe('an opening bracket at the start of a line of Chinese', () => {
 describe('a link that ends with a full-width closing bracket', () => {
   // The bracket's glyph stands in the left half of its em: the link's underline ran on under the
   // blank right half (数据（JSON）, a document's title ending （2021-2025）, a breadcrumb ending （摘要）).
-  test('ends its underline at the bracket: the bracket is set half wide (home, a clause page\'s breadcrumbs, a topic)', async () => {
-    const page = await site.browser.context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    const found: string[] = [];
-    for (const url of ['zh/', 'zh/lmc-poa-2023-2027/4.2.5/', 'zh/titles/']) {
-      await page.goto(`${site.server.url}${url}`);
-      const wide = await page.evaluate(() => {
-        const out: string[] = [];
-        for (const a of document.querySelectorAll<HTMLAnchorElement>('a')) {
-          const text = a.textContent ?? '';
-          if (!/[）》」』】〕]$/u.test(text) || !a.checkVisibility()) continue;
-          // Punctuation right after the link: the browser sets the bracket half wide against it.
-          const after = a.nextSibling?.textContent ?? '';
-          if (/^[，。、；：！？）》」』】〕]/u.test(after)) continue;
-          const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
-          let last: Text | undefined;
-          while (walker.nextNode()) if ((walker.currentNode as Text).data) last = walker.currentNode as Text;
-          const range = document.createRange();
-          range.setStart(last!, last!.data.length - 1);
-          range.setEnd(last!, last!.data.length);
-          const width = range.getBoundingClientRect().width;
-          const size = parseFloat(getComputedStyle(last!.parentElement!).fontSize);
-          if (width > size * 0.6) out.push(`${text} (${width.toFixed(1)} px at ${size} px)`);
-        }
-        return out;
-      });
-      found.push(...wide.map((w) => `/${url}: ${w}`));
-    }
-    await page.close();
+  test('ends its underline at the bracket: the bracket is set half wide (home, a clause page\'s breadcrumbs, the titles index)', async () => {
+    const found = await findOnPages(['zh/', 'zh/lmc-poa-2023-2027/4.2.5/', 'zh/titles/'], (page) => page.evaluate(() => {
+      const out: string[] = [];
+      for (const a of document.querySelectorAll<HTMLAnchorElement>('a')) {
+        const text = a.textContent ?? '';
+        if (!/[）》」』】〕]$/u.test(text) || !a.checkVisibility()) continue;
+        // Punctuation right after the link: the browser sets the bracket half wide against it.
+        const after = a.nextSibling?.textContent ?? '';
+        if (/^[，。、；：！？）》」』】〕]/u.test(after)) continue;
+        const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+        let last: Text | undefined;
+        while (walker.nextNode()) if ((walker.currentNode as Text).data) last = walker.currentNode as Text;
+        const range = document.createRange();
+        range.setStart(last!, last!.data.length - 1);
+        range.setEnd(last!, last!.data.length);
+        const width = range.getBoundingClientRect().width;
+        const size = parseFloat(getComputedStyle(last!.parentElement!).fontSize);
+        if (width > size * 0.6) out.push(`${text} (${width.toFixed(1)} px at ${size} px)`);
+      }
+      return out;
+    }));
     expect(found).toEqual([]);
   }, 60_000);
 });
