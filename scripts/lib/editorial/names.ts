@@ -19,6 +19,7 @@ import type { Glossary } from '../../../src/schemas/glossary';
 import { namesSchema, type NameEntry, type NamesRegister } from '../../../src/schemas/names';
 import { readDataFile, type DataFile } from '../core/data-file';
 import type { Diagnostics } from '../core/diagnostics';
+import { FormIndex } from './form-index';
 import { RawLocator } from './note-checks';
 import { display, type ProjectPaths } from '../core/paths';
 
@@ -43,13 +44,17 @@ function foldSameLength(text: string): string {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A plural or possessive ending after a form (read where the form ends: sticky). */
+const SUFFIX = /(?:s’|’s|s|’)?/uy;
 
 /** Finds registered forms in English: whole words, any case, a plural or possessive ending allowed. */
 export class NameMatcher {
   private readonly forms: { folded: string; owner: NameOwner }[];
+  private readonly index: FormIndex;
 
   constructor(forms: Form[]) {
     this.forms = forms.map((f) => ({ folded: foldSameLength(f.text), owner: f.owner })).filter((f) => f.folded.length > 0);
+    this.index = new FormIndex(this.forms.map((f) => f.folded));
   }
 
   /** Which characters of the text lie inside a registered form, and which forms were found. */
@@ -57,16 +62,16 @@ export class NameMatcher {
     const haystack = foldSameLength(text);
     const covered = new Array<boolean>(text.length).fill(false);
     const found: { owner: NameOwner; start: number; end: number }[] = [];
-    for (const form of this.forms) {
-      for (let at = haystack.indexOf(form.folded); at >= 0; at = haystack.indexOf(form.folded, at + 1)) {
-        if (at > 0 && WORD_CHAR.test(haystack[at - 1]!)) continue;
-        let end = at + form.folded.length;
-        const suffix = /^(?:s’|’s|s|’)?/u.exec(haystack.slice(end))![0];
-        if (WORD_CHAR.test(haystack[end - 1]!) && WORD_CHAR.test(haystack[end + suffix.length] ?? '')) continue;
-        end += suffix.length;
-        covered.fill(true, at, end);
-        found.push({ owner: form.owner, start: at, end });
-      }
+    const wordStart = (at: number) => at === 0 || !WORD_CHAR.test(haystack[at - 1]!);
+    for (const { form: i, at } of this.index.occurrences(haystack, wordStart)) {
+      const form = this.forms[i]!;
+      let end = at + form.folded.length;
+      SUFFIX.lastIndex = end;
+      const suffix = SUFFIX.exec(haystack)![0];
+      if (WORD_CHAR.test(haystack[end - 1]!) && WORD_CHAR.test(haystack[end + suffix.length] ?? '')) continue;
+      end += suffix.length;
+      covered.fill(true, at, end);
+      found.push({ owner: form.owner, start: at, end });
     }
     return { covered, found };
   }

@@ -7,6 +7,7 @@ import type { DocumentData } from '../../../src/schemas/document';
 import type { Glossary, GlossaryTerm } from '../../../src/schemas/glossary';
 import type { DataFile } from '../core/data-file';
 import type { Diagnostics } from '../core/diagnostics';
+import { FormIndex } from './form-index';
 
 export interface Occurrence {
   term: GlossaryTerm;
@@ -19,15 +20,25 @@ interface Form {
   text: string;
 }
 
+/** Forms sorted longest first, indexed as they are searched for (English in lower case). */
+interface Forms {
+  list: Form[];
+  index: FormIndex;
+}
+
+function formsOf(forms: Form[], english: boolean): Forms {
+  return { list: forms, index: new FormIndex(forms.map((f) => (english ? f.text.toLowerCase() : f.text))) };
+}
+
 /** Finds glossary terms in text, longest form first, without overlaps. */
 export class TermMatcher {
-  private readonly zhForms: Form[];
-  private readonly enForms: Form[];
+  private readonly zhForms: Forms;
+  private readonly enForms: Forms;
 
   constructor(readonly terms: GlossaryTerm[]) {
     const byLength = (a: Form, b: Form) => b.text.length - a.text.length;
-    this.zhForms = terms.flatMap((term) => [term.zh, ...term.zhVariants].map((text) => ({ term, text }))).sort(byLength);
-    this.enForms = terms.flatMap((term) => [term.en, ...term.enVariants].map((text) => ({ term, text }))).sort(byLength);
+    this.zhForms = formsOf(terms.flatMap((term) => [term.zh, ...term.zhVariants].map((text) => ({ term, text }))).sort(byLength), false);
+    this.enForms = formsOf(terms.flatMap((term) => [term.en, ...term.enVariants].map((text) => ({ term, text }))).sort(byLength), true);
   }
 
   /** Occurrences in Chinese text, in text order. */
@@ -41,19 +52,20 @@ export class TermMatcher {
   }
 }
 
-function find(text: string, forms: Form[], english: boolean): Occurrence[] {
+const WORD = /\w/u;
+
+/** Each form's places in turn, longest form first: a place another form took is skipped. */
+function find(text: string, forms: Forms, english: boolean): Occurrence[] {
   const haystack = english ? text.toLowerCase() : text;
   const taken = new Array<boolean>(text.length).fill(false);
   const found: Occurrence[] = [];
-  for (const form of forms) {
-    const needle = english ? form.text.toLowerCase() : form.text;
-    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
-      const end = at + needle.length;
-      if (english && (/\w/u.test(haystack[at - 1] ?? '') || /\w/u.test(haystack[end] ?? ''))) continue;
-      if (taken.slice(at, end).some(Boolean)) continue;
-      taken.fill(true, at, end);
-      found.push({ term: form.term, start: at, end });
-    }
+  const wordStart = (at: number) => !WORD.test(haystack[at - 1] ?? '');
+  for (const { form, at } of forms.index.occurrences(haystack, english ? wordStart : () => true)) {
+    const end = at + (english ? forms.list[form]!.text.toLowerCase() : forms.list[form]!.text).length;
+    if (english && WORD.test(haystack[end] ?? '')) continue;
+    if (taken.slice(at, end).some(Boolean)) continue;
+    taken.fill(true, at, end);
+    found.push({ term: forms.list[form]!.term, start: at, end });
   }
   return found.sort((a, b) => a.start - b.start);
 }
