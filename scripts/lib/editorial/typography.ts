@@ -18,7 +18,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from 'yaml';
 import type { Diagnostics } from '../core/diagnostics';
 import { display, type ProjectPaths } from '../core/paths';
 
@@ -82,8 +82,8 @@ export function valueQuoteOffsets(source: string, node: Scalar): number[] {
   return out;
 }
 
-/** Every string scalar of a YAML file's prose (not under a NOT_PROSE key), with its path. */
-function proseScalars(source: string): { node: Scalar; at: (string | number)[] }[] {
+/** Every string scalar of a YAML file's prose (not under a NOT_PROSE key), with its path; `parsed` is the source's parse, if the caller has one. */
+function proseScalars(source: string, parsed: Document = parseDocument(source)): { node: Scalar; at: (string | number)[] }[] {
   const found: { node: Scalar; at: (string | number)[] }[] = [];
   const walk = (node: Node | null | undefined, at: (string | number)[]) => {
     if (!node) return;
@@ -99,13 +99,13 @@ function proseScalars(source: string): { node: Scalar; at: (string | number)[] }
       found.push({ node, at });
     }
   };
-  walk(parseDocument(source).contents as Node, []);
+  walk(parsed.contents as Node, []);
   return found;
 }
 
 /** Every straight quotation mark in the prose values of a YAML file. */
-export function straightQuotes(source: string): StraightQuote[] {
-  return proseScalars(source).flatMap(({ node, at }) => valueQuoteOffsets(source, node).map((offset) => ({ mark: source[offset] === '"' ? '"' as const : "'" as const, offset, at })));
+export function straightQuotes(source: string, parsed?: Document): StraightQuote[] {
+  return proseScalars(source, parsed).flatMap(({ node, at }) => valueQuoteOffsets(source, node).map((offset) => ({ mark: source[offset] === '"' ? '"' as const : "'" as const, offset, at })));
 }
 
 /** A place in the edition's own Chinese prose: an offset in the file and the value's path (e.g. notes.3.zh). */
@@ -127,9 +127,9 @@ const REFERENCE = /[a-z0-9]+(?:-[a-z0-9]+)*#[A-Za-z0-9.]*[A-Za-z0-9]/gu;
  * `text` is the file's text from `offset`, so a place in it is a place in the file. Its characters
  * need no escaping, and a folded line break stands where the value has a space.
  */
-function chineseProse(source: string): { text: string; offset: number; at: (string | number)[] }[] {
+function chineseProse(source: string, parsed?: Document): { text: string; offset: number; at: (string | number)[] }[] {
   const runs: { text: string; offset: number; at: (string | number)[] }[] = [];
-  for (const { node, at } of proseScalars(source)) {
+  for (const { node, at } of proseScalars(source, parsed)) {
     if (!node.range || !isChineseProse(at)) continue;
     let [start] = node.range;
     const end = node.range[1];
@@ -148,13 +148,13 @@ function chineseProse(source: string): { text: string; offset: number; at: (stri
 }
 
 /** The hyphens (- ‐ ‑ –) between two Chinese characters in the edition's own Chinese prose, at the hyphen. */
-export function chineseConnectors(source: string): ChineseProsePlace[] {
-  return chineseProse(source).flatMap(({ text, offset, at }) => [...text.matchAll(/(?<=\p{Script=Han})[-\u2010\u2011\u2013](?=\p{Script=Han})/gu)].map((m) => ({ offset: offset + m.index, at })));
+export function chineseConnectors(source: string, parsed?: Document): ChineseProsePlace[] {
+  return chineseProse(source, parsed).flatMap(({ text, offset, at }) => [...text.matchAll(/(?<=\p{Script=Han})[-\u2010\u2011\u2013](?=\p{Script=Han})/gu)].map((m) => ({ offset: offset + m.index, at })));
 }
 
 /** Each Latin letter set directly against a Chinese character in the edition's own Chinese prose, at the second of the two (where the space goes). */
-export function mixedScriptJoins(source: string): ChineseProsePlace[] {
-  return chineseProse(source).flatMap(({ text, offset, at }) => [...text.matchAll(/(?<=\p{Script=Han})[A-Za-z]|(?<=[A-Za-z])\p{Script=Han}/gu)].map((m) => ({ offset: offset + m.index, at })));
+export function mixedScriptJoins(source: string, parsed?: Document): ChineseProsePlace[] {
+  return chineseProse(source, parsed).flatMap(({ text, offset, at }) => [...text.matchAll(/(?<=\p{Script=Han})[A-Za-z]|(?<=[A-Za-z])\p{Script=Han}/gu)].map((m) => ({ offset: offset + m.index, at })));
 }
 
 /**
@@ -170,8 +170,9 @@ export async function checkTypography(paths: ProjectPaths, diagnostics: Diagnost
   for (const file of files) {
     const source = await readFile(file, 'utf8');
     const lines = new LineCounter();
-    parseDocument(source, { lineCounter: lines });
-    for (const q of straightQuotes(source)) {
+    // One parse serves the line counter and every check of the file.
+    const parsed = parseDocument(source, { lineCounter: lines });
+    for (const q of straightQuotes(source, parsed)) {
       straight++;
       const pos = lines.linePos(q.offset);
       const expected = q.mark === '"' ? '“ or ”' : '’ (an apostrophe or closing quotation mark) or ‘';
@@ -179,12 +180,12 @@ export async function checkTypography(paths: ProjectPaths, diagnostics: Diagnost
     }
     // A recipe's reasons describe the sources' lines in the sources' own words (a newsletter's masthead).
     if (file.includes(`${path.sep}recipes${path.sep}`)) continue;
-    for (const c of chineseConnectors(source)) {
+    for (const c of chineseConnectors(source, parsed)) {
       connectors++;
       const pos = lines.linePos(c.offset);
       diagnostics.warn(`Unexpected hyphen ${source[c.offset]} between Chinese names in ${c.at.join('.')}, expected the dash — (the edition's Chinese writes 中国—东盟; a source's own form stays inside “…”)`, { file: display(paths.root, file), place: { line: pos.line, column: pos.col }, ruleId: 'chinese-connector' });
     }
-    for (const j of mixedScriptJoins(source)) {
+    for (const j of mixedScriptJoins(source, parsed)) {
       joins++;
       const pos = lines.linePos(j.offset);
       diagnostics.warn(`Unexpected ${source[j.offset]} directly after ${source[j.offset - 1]} in ${j.at.join('.')}, expected a space between Chinese and a Latin word (the edition's Chinese sets them apart: 译作 ASEAN Plus Three, RCEP 领导人会议)`, { file: display(paths.root, file), place: { line: pos.line, column: pos.col }, ruleId: 'mixed-script-space' });
