@@ -27,7 +27,15 @@ const fold = (text: string) => text.normalize('NFKC').replace(/澜沧江[-—–
 /** The topic ids whose keywords occur in `text`, optionally only of some kinds. */
 export function matchTopics(text: string, topics: Topic[], kinds: Topic['kind'][] = ['priority-area', 'subject']): string[] {
   const t = fold(text);
-  return topics.filter((topic) => kinds.includes(topic.kind) && topic.keywords.some((k) => t.includes(fold(k)))).map((topic) => topic.id);
+  return topics.filter((topic) => kinds.includes(topic.kind) && foldedKeywords(topic).some((k) => t.includes(k))).map((topic) => topic.id);
+}
+
+/** A topic's keywords folded, once per topic rather than once per clause (the taxonomy is read once and not changed). */
+const folded = new WeakMap<Topic, string[]>();
+function foldedKeywords(topic: Topic): string[] {
+  let keywords = folded.get(topic);
+  if (!keywords) folded.set(topic, (keywords = topic.keywords.map(fold)));
+  return keywords;
 }
 
 /**
