@@ -1,7 +1,10 @@
 /**
  * `npm run dev`: Astro's dev server with the content pipeline. Runs the content stage
  * (scripts/build-content.ts) once, starts `astro dev` on 127.0.0.1, then watches content/
- * (but not content/generated/, which the stage writes) and re-runs the stage on every change.
+ * (but not content/generated/, which the stage writes) and re-runs the stage on every change,
+ * in this process: its modules stay loaded and each data file's parse is kept for the next run,
+ * so a save costs the stage's checks and output, not Node's start and a parse of every file
+ * (a change to scripts/ needs a restart).
  * Astro's dev server sees the regenerated files and reloads the pages that use them. A
  * failing stage prints its located errors and leaves the server running with the last good
  * output. Search needs the Pagefind index, which only `npm run build` writes.
@@ -11,31 +14,38 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { watch } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { rootArgument } from './build-content';
+import { buildContent, report, rootArgument } from './build-content';
+import { keepParses } from './lib/core/data-file';
+import { BuildError, Diagnostics } from './lib/core/diagnostics';
 import { display, projectPaths } from './lib/core/paths';
-import { exitCode, spawnScript } from './lib/publish/site';
+import { exitCode } from './lib/publish/site';
 import { parsePort } from './lib/tools/static-server';
 
 const paths = projectPaths(rootArgument());
 const content = path.join(paths.root, 'content');
 const portAt = process.argv.indexOf('--port');
 const port = parsePort(portAt >= 0 ? process.argv[portAt + 1] : process.env.PORT);
-const script = fileURLToPath(new URL('build-content.ts', import.meta.url));
 // No request to another host: no telemetry, no check for a newer Astro. A development
 // server whatever NODE_ENV the caller has (a test runner sets "test", which Vite serves differently).
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true', NODE_ENV: 'development' };
 
 const say = (line: string) => process.stdout.write(`[pipeline] ${line}\n`);
 
-/** Runs the content stage in a process of its own (its output, errors included, goes to ours). */
+/** Runs the content stage (its output, errors included, goes to ours); false if it failed. */
 async function contentStage(): Promise<boolean> {
   const started = performance.now();
-  const code = await exitCode(spawnScript(script, ['--root', paths.root], { cwd: paths.root, env, stdio: 'inherit' }));
-  say(code === 0
+  let ok = true;
+  try {
+    report((await buildContent(paths.root)).diagnostics);
+  } catch (error) {
+    ok = false;
+    if (error instanceof BuildError) report(new Diagnostics(), error);
+    else process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  }
+  say(ok
     ? `content/generated/ updated in ${Math.round(performance.now() - started)} ms`
     : 'the content stage failed (errors above); the pages keep the last good content');
-  return code === 0;
+  return ok;
 }
 
 // Changes arrive in bursts (an editor writes a file and its backup): one run per burst, and
@@ -65,6 +75,7 @@ async function rerun(): Promise<void> {
   }
 }
 
+keepParses();
 await contentStage();
 const astro: ChildProcess = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: paths.root, env, stdio: 'inherit' });
 const watcher = watch(content, { recursive: true }, (_event, name) => {

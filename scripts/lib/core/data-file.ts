@@ -102,9 +102,31 @@ export function parseDataText<T extends z.ZodType>(schema: T, text: string, name
   }
 }
 
-function parseValidated<T extends z.ZodType>(schema: T, text: string, name: string, diagnostics: Diagnostics): DataFile<z.infer<T>> | undefined {
+/**
+ * The parses of the files read so far, by name, when a process reads the same files again and
+ * again (`npm run dev` runs the content stage at every save, and only the saved file changed).
+ * A parse is used again only for the same text, and nothing changes a parsed document.
+ */
+let kept: Map<string, { text: string; doc: ReturnType<typeof parseDocument>; lineCounter: LineCounter }> | undefined;
+
+/** Keep each file's parse for the next read of the same text (a build reads each file once, and keeps none). */
+export function keepParses(): void {
+  kept ??= new Map();
+}
+
+/** A YAML text parsed with its line counter: kept (see keepParses) under `name`, the path as shown in messages. */
+export function parsedYaml(text: string, name: string): { doc: ReturnType<typeof parseDocument>; lineCounter: LineCounter } {
+  const old = kept?.get(name);
+  if (old?.text === text) return old;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const parsed = { text, doc: parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter };
+  if (parsed.doc.errors.length === 0) kept?.set(name, parsed);
+  else kept?.delete(name);
+  return parsed;
+}
+
+function parseValidated<T extends z.ZodType>(schema: T, text: string, name: string, diagnostics: Diagnostics): DataFile<z.infer<T>> | undefined {
+  const { doc, lineCounter } = parsedYaml(text, name);
   if (doc.errors.length > 0) {
     // The parser caught the stack running out itself (where it does depends on the stack left).
     if (doc.errors.some((e) => /maximum call stack/iu.test(e.message))) throw new RangeError('Maximum call stack size exceeded');

@@ -7,10 +7,10 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isScalar, LineCounter, parseDocument } from 'yaml';
+import { isScalar } from 'yaml';
 import type { DocumentData } from '../../../src/schemas/document';
 import { styleSchema, type StyleRule } from '../../../src/schemas/style';
-import { readDataFile } from '../core/data-file';
+import { parsedYaml, readDataFile } from '../core/data-file';
 import type { Diagnostics } from '../core/diagnostics';
 import { display, type ProjectPaths } from '../core/paths';
 
@@ -62,8 +62,7 @@ export async function checkStyle(paths: ProjectPaths, documents: DocumentData[],
     if (!existsSync(file)) continue;
     const name = display(paths.root, file);
     const source = await readFile(file, 'utf8');
-    const lineCounter = new LineCounter();
-    const yaml = parseDocument(source, { lineCounter });
+    const { doc: yaml, lineCounter } = parsedYaml(source, name);
     for (const clause of doc.clauses) {
       for (const field of ['heading', 'text'] as const) {
         const node = yaml.getIn(['clauses', clause.id, field], true);

@@ -18,7 +18,8 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import { parsedYaml } from '../core/data-file';
 import type { Diagnostics } from '../core/diagnostics';
 import { display, type ProjectPaths } from '../core/paths';
 
@@ -169,9 +170,8 @@ export async function checkTypography(paths: ProjectPaths, diagnostics: Diagnost
   let joins = 0;
   for (const file of files) {
     const source = await readFile(file, 'utf8');
-    const lines = new LineCounter();
     // One parse serves the line counter and every check of the file.
-    const parsed = parseDocument(source, { lineCounter: lines });
+    const { doc: parsed, lineCounter: lines } = parsedYaml(source, display(paths.root, file));
     for (const q of straightQuotes(source, parsed)) {
       straight++;
       const pos = lines.linePos(q.offset);

@@ -1,0 +1,41 @@
+/** Data files read again in one process (`npm run dev`): a kept parse serves only the same text. */
+import { describe, expect, test } from 'vitest';
+import { z } from 'astro/zod';
+import { keepParses, parseDataText, parsedYaml } from '../../scripts/lib/core/data-file';
+import { Diagnostics, formatDiagnostic } from '../../scripts/lib/core/diagnostics';
+
+const schema = z.object({ title: z.string() });
+
+describe('keepParses', () => {
+  test('the same text under the same name is parsed once; another text is parsed again', () => {
+    keepParses();
+    const first = parsedYaml('title: 一\n', 'content/a.yaml');
+    expect(parsedYaml('title: 一\n', 'content/a.yaml')).toBe(first);
+    expect(parsedYaml('title: 一\n', 'content/b.yaml')).not.toBe(first);
+    const changed = parsedYaml('title: 二\n', 'content/a.yaml');
+    expect(changed).not.toBe(first);
+    expect(changed.doc.toJS()).toEqual({ title: '二' });
+  });
+
+  test('a file with a syntax error is never kept: the error is reported at each read, and the mended file is read afresh', () => {
+    keepParses();
+    const broken = 'title: [一\n';
+    for (let i = 0; i < 2; i++) {
+      const diagnostics = new Diagnostics();
+      expect(parseDataText(schema, broken, 'content/c.yaml', diagnostics)).toBeUndefined();
+      expect(diagnostics.messages.map(formatDiagnostic).join('\n')).toMatch(/^content\/c\.yaml:\d+:\d+: error: Unexpected YAML syntax/u);
+    }
+    const diagnostics = new Diagnostics();
+    expect(parseDataText(schema, 'title: 一\n', 'content/c.yaml', diagnostics)?.data).toEqual({ title: '一' });
+    expect(diagnostics.messages).toEqual([]);
+  });
+
+  test('a kept parse still reports a schema error at its line, read after read', () => {
+    keepParses();
+    for (let i = 0; i < 2; i++) {
+      const diagnostics = new Diagnostics();
+      expect(parseDataText(schema, 'other: 1\ntitle: 2\n', 'content/d.yaml', diagnostics)).toBeUndefined();
+      expect(diagnostics.messages.map(formatDiagnostic).join('\n')).toMatch(/^content\/d\.yaml:2:\d+: error: /u);
+    }
+  });
+});
