@@ -25,8 +25,17 @@ const CLOSING = /^[）》〉」』”’】〕)\]，、。：；！？,.:;!?]/u;
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
+/** Titles cut so far: a document's title stands on every page of the site, in both interfaces. */
+const cut = new Map<string, readonly string[]>();
+
 /** `text` cut into the phrases a line may break between. */
-export function phrases(text: string): string[] {
+export function phrases(text: string): readonly string[] {
+  let found = cut.get(text);
+  if (!found) cut.set(text, (found = Object.freeze(cutPhrases(text))));
+  return found;
+}
+
+function cutPhrases(text: string): string[] {
   if (!HAS_HAN.test(text)) return [text];
   const words = [...segmenter.segment(text)].map((s) => s.segment);
   const single = (i: number) => HAN.test(words[i] ?? '');
