@@ -20,14 +20,16 @@ interface Form {
   text: string;
 }
 
-/** Forms sorted longest first, indexed as they are searched for (English in lower case). */
+/** Forms sorted longest first, with the texts searched for (English in lower case), indexed. */
 interface Forms {
   list: Form[];
+  needles: string[];
   index: FormIndex;
 }
 
-function formsOf(forms: Form[], english: boolean): Forms {
-  return { list: forms, index: new FormIndex(forms.map((f) => (english ? f.text.toLowerCase() : f.text))) };
+function formsOf(list: Form[], english: boolean): Forms {
+  const needles = list.map((f) => (english ? f.text.toLowerCase() : f.text));
+  return { list, needles, index: new FormIndex(needles) };
 }
 
 /** Finds glossary terms in text, longest form first, without overlaps. */
@@ -61,7 +63,7 @@ function find(text: string, forms: Forms, english: boolean): Occurrence[] {
   const found: Occurrence[] = [];
   const wordStart = (at: number) => !WORD.test(haystack[at - 1] ?? '');
   for (const { form, at } of forms.index.occurrences(haystack, english ? wordStart : () => true)) {
-    const end = at + (english ? forms.list[form]!.text.toLowerCase() : forms.list[form]!.text).length;
+    const end = at + forms.needles[form]!.length;
     if (english && WORD.test(haystack[end] ?? '')) continue;
     if (taken.slice(at, end).some(Boolean)) continue;
     taken.fill(true, at, end);
