@@ -249,15 +249,19 @@ export class EditionEnglish {
   /** Whether the form occurs in one of the clauses named (`document#clause`), or anywhere if none. */
   has(form: string, scope: string[]): boolean {
     const parts = formParts(form);
-    const texts = scope.length > 0 ? scope.map((k) => this.clauses.get(k) ?? '') : this.candidates(parts);
-    return texts.some((t) => containsParts(t, parts));
+    if (scope.length > 0) return scope.some((k) => containsParts(this.clauses.get(k) ?? '', parts));
+    const candidates = this.candidates(parts);
+    if (candidates === 'all') return this.all.some((t) => containsParts(t, parts));
+    // One by one, to the first that holds the form, not listed whole first: a form the English
+    // uses is found at once, however many texts share its rarest trigram.
+    for (const i of candidates) if (containsParts(this.all[i]!, parts)) return true;
+    return false;
   }
 
-  /** The texts of the whole edition that may hold all the parts: those with the parts' rarest trigram. */
-  private candidates(parts: string[]): string[] {
+  /** The texts of the whole edition that may hold all the parts (those with the parts' rarest trigram), by number; 'all' for parts too short to index. */
+  private candidates(parts: string[]): readonly number[] | 'all' {
     const grams = parts.flatMap((p) => Array.from({ length: Math.max(0, p.length - GRAM + 1) }, (_, i) => p.slice(i, i + GRAM)));
-    // Parts too short to index: every text is a candidate.
-    if (grams.length === 0) return this.all;
+    if (grams.length === 0) return 'all';
     const index = (this.index ??= this.buildIndex());
     let rarest: number[] | undefined;
     for (const g of grams) {
@@ -265,7 +269,7 @@ export class EditionEnglish {
       if (!list) return [];
       if (!rarest || list.length < rarest.length) rarest = list;
     }
-    return rarest!.map((i) => this.all[i]!);
+    return rarest!;
   }
 
   /** Each trigram of the edition's English with the texts that hold it, in order, each once. */
