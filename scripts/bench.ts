@@ -33,7 +33,7 @@ import { projectPaths, ROOT } from './lib/core/paths';
 import { exitCode } from './lib/publish/site';
 import { serveStatic } from './lib/tools/static-server';
 import { writeSyntheticCorpus, type SyntheticCorpus } from './lib/tools/synthetic';
-import { CACHES, dirSize, measuredBuild, scratchProject, SyntheticBuildFailed, type StageResult } from './lib/tools/measured-build';
+import { CACHES, dirSize, measuredBuild, scratchProject, stageTables, SyntheticBuildFailed, type StageResult } from './lib/tools/measured-build';
 import { editableClauses, editorLoop, type EditorLoopResult } from './lib/tools/editor-loop';
 import { launchBrowser } from '../tests/helpers/browser';
 import { CATEGORIES, lighthousePages } from './lib/tools/lighthouse';
@@ -294,6 +294,8 @@ const scaleSection = results.length === 0 ? ['Reader run (`--reader`): no synthe
   '',
   report.growth100over10 ? `time(100×)/time(10×): total ${report.growth100over10.total}; per stage ${Object.entries(report.growth100over10.stages).map(([k, v]) => `${k} ${v}`).join(', ')}` : smoke ? `Smoke run (\`--smoke\`): one ${SMOKE_SCALE}× corpus built once, to show that the benchmark runs; its figures are not measurements.` : 'Quick run: 1× and 10× only.',
   ...(report.growth100over10 ? ['', `CPU time(100×)/CPU time(10×), per stage (its processes' CPU time, children included once they end): ${Object.entries(report.growth100over10.cpu).map(([k, v]) => `${k} ${v}`).join(', ')}`] : []),
+  '',
+  ...stageTables(results),
   '',
   ...(results.some((r) => r.editorLoop) ? [
     `The editor's loop: \`npm run dev\` on the scale's project, then a clause's English saved ${smoke ? 'once' : `${EDITOR_LOOP_ROUNDS} times (changed, put back, …)`}, each timed from the save to the dev server serving the clause's page with it (asked every 50 ms): the content stage runs again, then Astro reloads what it wrote.`,

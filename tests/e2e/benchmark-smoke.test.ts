@@ -62,6 +62,10 @@ test('npm run bench -- --smoke builds a two-copy synthetic corpus through every 
   expect(scale!.pages).toBeGreaterThan(2000);
   const md = await readFile(path.join(out, 'report.md'), 'utf8');
   expect(md).toMatch(/^\| 2× \| 12 \| \d+ \|/mu);
+  // Each stage's CPU time and peak memory too (issue 23): a row with a cell for every stage.
+  const row = (unit: string) => new RegExp(`^\\| 2× \\|(?: [\\d.]+ ${unit} \\|){${scale!.stages.length}}$`, 'mu');
+  expect(md).toMatch(row('s'));
+  expect(md).toMatch(row('MB'));
   // The editor's loop ran: npm run dev served a clause page, and a saved translation reached it.
   expect(scale!.editorLoop?.roundsMs).toHaveLength(1);
   expect(md).toMatch(new RegExp(`^\\| 2× \\| /${scale!.editorLoop!.page.replace(/[.]/gu, '\\.')} \\| [\\d.]+ s \\| [\\d.]+ s \\|`, 'mu'));

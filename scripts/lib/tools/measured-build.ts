@@ -128,3 +128,26 @@ export async function scratchProject(): Promise<string> {
 
 /** What a build leaves that could make the next one faster than a first build. */
 export const CACHES = ['.astro', '.vite'];
+
+/**
+ * The report's tables of each stage's CPU time and peak memory, a row per scale (the times have
+ * their own table, with the totals): markdown lines.
+ */
+export function stageTables(results: { scale: number; stages: StageResult[] }[]): string[] {
+  if (results.length === 0) return [];
+  const names = results[0]!.stages.map((s) => s.stage);
+  const table = (cell: (s: StageResult) => string) => [
+    `| scale | ${names.join(' | ')} |`,
+    `|---|${names.map(() => '---').join('|')}|`,
+    ...results.map((r) => `| ${r.scale}× | ${names.map((name) => { const s = r.stages.find((x) => x.stage === name); return s ? cell(s) : ''; }).join(' | ')} |`),
+  ];
+  return [
+    "Each stage's CPU time (its processes' own, and their children's once they end), the least of the runs:",
+    '',
+    ...table((s) => `${(s.cpuMs / 1000).toFixed(1)} s`),
+    '',
+    "Each stage's peak memory (the build's whole process tree while the stage ran), the highest of the runs:",
+    '',
+    ...table((s) => `${s.peakMB} MB`),
+  ];
+}
