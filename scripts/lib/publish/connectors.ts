@@ -52,8 +52,8 @@ export function joinConnectors(html: string): string {
   const body = html.search(/<body\b/iu);
   if (body < 0) return html;
   let previous = '';
-  const rest = html.slice(body);
-  const across = !MAYBE_ACROSS.test(rest) ? rest : rest.replace(ACROSS, (run: string, skipped: string | undefined, ...rest: unknown[]) => {
+  const from = html.slice(body);
+  const across = !MAYBE_ACROSS.test(from) ? from : from.replace(ACROSS, (run: string, skipped: string | undefined, ...rest: unknown[]) => {
     const at = rest.at(-2) as number;
     const whole = rest.at(-1) as string;
     if (skipped !== undefined || run.startsWith('<!--') || whole.slice(at - OPEN.length, at) === OPEN) return run;
