@@ -20,6 +20,7 @@ import { namesSchema, type NameEntry, type NamesRegister } from '../../../src/sc
 import { readDataFile, type DataFile } from '../core/data-file';
 import type { Diagnostics } from '../core/diagnostics';
 import { FormIndex } from './form-index';
+import { ACRONYM } from './terminology';
 import { RawLocator } from './note-checks';
 import { display, type ProjectPaths } from '../core/paths';
 
@@ -89,8 +90,6 @@ export function isGlue(word: string): boolean {
   return CONNECTORS.has(word.toLowerCase()) || ORDINALS.test(word) || ROMAN.test(word) || NUMBER.test(word) || MONTHS.test(word);
 }
 
-/** An acronym: two or more capitals and no lower case (a plural s aside): LMC, MSMEs, 4IR. */
-const ACRONYM = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{Lu}\p{N}&]+s?$/u;
 
 /** A word of English text: letters and digits, joined inside by - ’ ' / + & and ending in a plural possessive ’. */
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}+&]|[-’'/.](?=[\p{L}\p{N}]))*(?:(?<=s)[’'](?![\p{L}\p{N}]))?/gu;

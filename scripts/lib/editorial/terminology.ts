@@ -20,16 +20,23 @@ interface Form {
   text: string;
 }
 
-/** Forms sorted longest first, with the texts searched for (English in lower case), indexed. */
+/** An acronym: two or more capitals and no lower case (a plural s aside): LMC, MSMEs, 4IR. */
+export const ACRONYM = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{Lu}\p{N}&]+s?$/u;
+
+/**
+ * Forms sorted longest first, with the texts searched for (English in lower case), indexed, and
+ * which of them must match as written: an English acronym (WHO is not the word who).
+ */
 interface Forms {
   list: Form[];
   needles: string[];
+  asWritten: boolean[];
   index: FormIndex;
 }
 
 function formsOf(list: Form[], english: boolean): Forms {
   const needles = list.map((f) => (english ? f.text.toLowerCase() : f.text));
-  return { list, needles, index: new FormIndex(needles) };
+  return { list, needles, asWritten: list.map((f) => english && ACRONYM.test(f.text)), index: new FormIndex(needles) };
 }
 
 /** Finds glossary terms in text, longest form first, without overlaps. */
@@ -48,7 +55,7 @@ export class TermMatcher {
     return find(text, this.zhForms, false);
   }
 
-  /** Occurrences of English renderings (case-insensitive, whole words), in text order. */
+  /** Occurrences of English renderings (whole words, in any case but an acronym's own), in text order. */
   findEn(text: string): Occurrence[] {
     return find(text, this.enForms, true);
   }
@@ -65,6 +72,7 @@ function find(text: string, forms: Forms, english: boolean): Occurrence[] {
   for (const { form, at } of forms.index.occurrences(haystack, english ? wordStart : () => true)) {
     const end = at + forms.needles[form]!.length;
     if (english && WORD.test(haystack[end] ?? '')) continue;
+    if (forms.asWritten[form] && text.slice(at, end) !== forms.list[form]!.text) continue;
     if (taken.slice(at, end).some(Boolean)) continue;
     taken.fill(true, at, end);
     found.push({ term: forms.list[form]!.term, start: at, end });
