@@ -4,7 +4,14 @@ import { TermMatcher } from '../../scripts/lib/editorial/terminology';
 import type { GlossaryTerm } from '../../src/schemas/glossary';
 
 const term = (id: string, en: string, enVariants: string[] = []) => ({ id, zh: id, zhVariants: [], en, enVariants, kind: 'institution' }) as unknown as GlossaryTerm;
-const matcher = new TermMatcher([term('who', 'World Health Organization', ['WHO']), term('lmc', 'Lancang-Mekong Cooperation', ['LMC']), term('msmes', 'MSMEs')]);
+const matcher = new TermMatcher([
+  term('who', 'World Health Organization', ['WHO']),
+  term('lmc', 'Lancang-Mekong Cooperation', ['LMC']),
+  term('msmes', 'MSMEs'),
+  term('lancang-river', 'Lancang River', ['Lancang']),
+  term('mekong-river', 'Mekong River', ['Mekong']),
+  term('asean', 'ASEAN'),
+]);
 const found = (text: string) => matcher.findEn(text).map((o) => `${o.term.id}:${text.slice(o.start, o.end)}`);
 
 describe('TermMatcher.findEn', () => {
@@ -18,5 +25,12 @@ describe('TermMatcher.findEn', () => {
   test('a name in words is found in any case, as a whole word', () => {
     expect(found('the world health organization and the Lancang-Mekong cooperation mechanism')).toEqual(['who:world health organization', 'lmc:Lancang-Mekong cooperation']);
     expect(found('WHOle')).toEqual([]);
+  });
+
+  test('a one-word form inside a hyphenated compound is the compound’s on the page, but renders its Chinese for the check', () => {
+    const text = 'the Lancang-Mekong Youth Exchange and Cooperation Center, the Lancang River, the Mekong subregion, ASEAN-China relations';
+    expect(found(text)).toEqual(['lancang-river:Lancang River', 'mekong-river:Mekong', 'asean:ASEAN']);
+    const checked = matcher.findEn('flood and drought emergencies on the Lancang-Mekong River', { compounds: true }).map((o) => o.term.id);
+    expect(checked).toEqual(['lancang-river', 'mekong-river']);
   });
 });

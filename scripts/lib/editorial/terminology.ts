@@ -31,13 +31,24 @@ interface Forms {
   list: Form[];
   needles: string[];
   asWritten: boolean[];
+  /** An English word alone (Lancang, Mekong, Laos): not the term inside a compound (Lancang-Mekong, China-Laos). */
+  word: boolean[];
   index: FormIndex;
 }
 
 function formsOf(list: Form[], english: boolean): Forms {
   const needles = list.map((f) => (english ? f.text.toLowerCase() : f.text));
-  return { list, needles, asWritten: list.map((f) => english && ACRONYM.test(f.text)), index: new FormIndex(needles) };
+  return {
+    list,
+    needles,
+    asWritten: list.map((f) => english && ACRONYM.test(f.text)),
+    word: list.map((f) => english && !/[\s-]/u.test(f.text) && !ACRONYM.test(f.text)),
+    index: new FormIndex(needles),
+  };
 }
+
+/** A hyphen joining the letter beside it to the word at `at` (before it: `side` -1, after its end: +1). */
+const joined = (text: string, at: number, side: -1 | 1) => /[-\u2010\u2011]/u.test(text[at] ?? '') && /\p{L}/u.test(text[at + side] ?? '');
 
 /** Finds glossary terms in text, longest form first, without overlaps. */
 export class TermMatcher {
@@ -55,16 +66,22 @@ export class TermMatcher {
     return find(text, this.zhForms, false);
   }
 
-  /** Occurrences of English renderings (whole words, in any case but an acronym's own), in text order. */
-  findEn(text: string): Occurrence[] {
-    return find(text, this.enForms, true);
+  /**
+   * Occurrences of English renderings (whole words, in any case but an acronym's own), in text
+   * order. A one-word form inside a hyphenated compound is the compound's, not the term, on the
+   * page ("Lancang-Mekong Youth Exchange and Cooperation Center" is not the Lancang River and
+   * the Mekong River); `compounds` finds it there too, for the check that a clause renders its
+   * Chinese (澜沧江—湄公河 is rendered in "Lancang-Mekong River").
+   */
+  findEn(text: string, { compounds = false } = {}): Occurrence[] {
+    return find(text, this.enForms, true, compounds);
   }
 }
 
 const WORD = /\w/u;
 
 /** Each form's places in turn, longest form first: a place another form took is skipped. */
-function find(text: string, forms: Forms, english: boolean): Occurrence[] {
+function find(text: string, forms: Forms, english: boolean, compounds = false): Occurrence[] {
   const haystack = english ? text.toLowerCase() : text;
   const taken = new Array<boolean>(text.length).fill(false);
   const found: Occurrence[] = [];
@@ -73,6 +90,7 @@ function find(text: string, forms: Forms, english: boolean): Occurrence[] {
     const end = at + forms.needles[form]!.length;
     if (english && WORD.test(haystack[end] ?? '')) continue;
     if (forms.asWritten[form] && text.slice(at, end) !== forms.list[form]!.text) continue;
+    if (!compounds && forms.word[form] && (joined(haystack, at - 1, -1) || joined(haystack, end, 1))) continue;
     if (taken.slice(at, end).some(Boolean)) continue;
     taken.fill(true, at, end);
     found.push({ term: forms.list[form]!.term, start: at, end });
@@ -96,7 +114,7 @@ export function checkTerminology(glossary: DataFile<Glossary>, documents: Docume
         if (!pair?.zh) continue;
         for (const { term } of matcher.findZh(pair.zh)) used.add(term.id);
         if (!pair.en) continue;
-        const english = new Set(matcher.findEn(pair.en).map((o) => o.term.id));
+        const english = new Set(matcher.findEn(pair.en, { compounds: true }).map((o) => o.term.id));
         for (const term of new Set(matcher.findZh(pair.zh).map((o) => o.term))) {
           checks++;
           if (english.has(term.id) || exceptions.has(`${term.id}|${doc.id}|${clause.id}`)) continue;
