@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BuildError } from '../../scripts/lib/core/diagnostics';
-import { finaliseSite } from '../../scripts/lib/publish/finalise';
+import { finaliseSite, relativeHref } from '../../scripts/lib/publish/finalise';
 
 const page = (body: string) => `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>澜湄合作</title></head><body>${body}</body></html>`;
 
@@ -107,3 +107,22 @@ describe('finaliseSite reads pages as a browser does (security review L4, I7)', 
     }
   });
 });
+
+describe('relativeHref', () => {
+  test('gives what path.posix.relative gives, from every kind of page to every kind of address', () => {
+    const dirs = ['', 'zh', 'en', 'zh/lmc-poa-2023-2027', 'zh/lmc-poa-2023-2027/4.2.5', 'en/asean-china-poa-2021-2025/preamble.p1', 'sources/002_6d543889c7f48850', 'zh/topics/water'];
+    const targets = ['/', '/zh/', '/zh/lmc-poa-2023-2027/', '/zh/lmc-poa-2023-2027/4.2.5/', '/zh/lmc-poa-2023-2027/4.2', '/en/glossary/#water', '/data/index.json', '/_astro/index.DZYhxVEm.css', '/zh/search/?q=水资源', '/favicon.svg', '/zh/lmc-poa-2023-2027/4.2.5/#notes', '/zh/topics/water/'];
+    for (const dir of dirs) {
+      for (const target of targets) {
+        const [pathPart, suffix = ''] = target.slice(1).split(/(?=[?#])/u, 2) as [string, string?];
+        const file = pathPart === '' || pathPart.endsWith('/') ? `${pathPart}index.html` : pathPart;
+        expect(relativeHref(dir, target), `${target} from ${dir || 'the root'}`).toBe(`${path.posix.relative(dir || '.', file) || 'index.html'}${suffix}`);
+      }
+    }
+  });
+
+  test('keeps the whole of a query and fragment', () => {
+    expect(relativeHref('zh/search', '/zh/search/?q=水资源#results')).toBe('index.html?q=水资源#results');
+  });
+});
+

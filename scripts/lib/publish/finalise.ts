@@ -52,11 +52,22 @@ export function knownScriptHashes(scripts: readonly string[] = INLINE_SCRIPTS): 
   return scripts.map((s) => `sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}`).sort();
 }
 
-/** The relative form of a root-absolute site path, as seen from `pageDir` (both without leading slash). */
+/**
+ * The relative form of a root-absolute site path, as seen from `pageDir` (both without leading
+ * slash): up to the folders they share, then down, as path.posix.relative gives it for such
+ * paths (no `.` or `..` in them), without its normalising; every link of every page goes through
+ * here on Astro's thread.
+ */
 export function relativeHref(pageDir: string, target: string): string {
-  const [pathPart, suffix = ''] = target.replace(/^\//u, '').split(/(?=[?#])/u, 2) as [string, string?];
+  const cut = target.search(/[?#]/u);
+  const pathPart = (cut < 0 ? target : target.slice(0, cut)).replace(/^\//u, '');
+  const suffix = cut < 0 ? '' : target.slice(cut);
   const file = pathPart === '' || pathPart.endsWith('/') ? `${pathPart}index.html` : pathPart;
-  const rel = path.posix.relative(pageDir || '.', file) || 'index.html';
+  const from = pageDir === '' ? [] : pageDir.split('/');
+  const to = file.split('/');
+  let shared = 0;
+  while (shared < from.length && shared < to.length && from[shared] === to[shared]) shared++;
+  const rel = [...Array<string>(from.length - shared).fill('..'), ...to.slice(shared)].join('/') || 'index.html';
   return `${rel}${suffix}`;
 }
 
