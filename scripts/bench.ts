@@ -33,7 +33,7 @@ import { projectPaths, ROOT } from './lib/core/paths';
 import { exitCode } from './lib/publish/site';
 import { serveStatic } from './lib/tools/static-server';
 import { writeSyntheticCorpus, type SyntheticCorpus } from './lib/tools/synthetic';
-import { CACHES, dirSize, measuredBuild, scratchProject, stageTables, SyntheticBuildFailed, type StageResult } from './lib/tools/measured-build';
+import { CACHES, dirSize, measuredBuild, scratchProject, scaleTargets, stageTables, SyntheticBuildFailed, type StageResult } from './lib/tools/measured-build';
 import { editableClauses, editorLoop, type EditorLoopResult } from './lib/tools/editor-loop';
 import { launchBrowser } from '../tests/helpers/browser';
 import { CATEGORIES, lighthousePages } from './lib/tools/lighthouse';
@@ -297,6 +297,7 @@ const scaleSection = results.length === 0 ? ['Reader run (`--reader`): no synthe
   '',
   ...stageTables(results),
   '',
+  ...(r100 ? [...scaleTargets(results), ''] : []),
   ...(results.some((r) => r.editorLoop) ? [
     `The editor's loop: \`npm run dev\` on the scale's project, then a clause's English saved ${smoke ? 'once' : `${EDITOR_LOOP_ROUNDS} times (changed, put back, …)`}, each timed from the save to the dev server serving the clause's page with it (asked every 50 ms): the content stage runs again, then Astro reloads what it wrote.`,
     '',

@@ -1,6 +1,6 @@
 /** The benchmark report's tables of each stage's CPU time and peak memory (issue 23). */
 import { describe, expect, test } from 'vitest';
-import { stageTables } from '../../scripts/lib/tools/measured-build';
+import { scaleTargets, stageTables } from '../../scripts/lib/tools/measured-build';
 
 describe('stageTables', () => {
   test('a row per scale and a column per stage, CPU time in seconds and peak memory in MB', () => {
@@ -18,5 +18,31 @@ describe('stageTables', () => {
 
   test('nothing for a run without scales (the reader run)', () => {
     expect(stageTables([])).toEqual([]);
+  });
+});
+
+describe('scaleTargets', () => {
+  const stage = (name: string, ms: number, peakMB = 100) => ({ stage: name, ms, cpuMs: ms, peakMB });
+  const r10 = { scale: 10, totalMs: 50_000, peakMB: 1080, stages: [stage('content', 4200), stage('site', 33_100), stage('search', 4350)] };
+  const r100 = { scale: 100, totalMs: 498_600, peakMB: 4863, stages: [stage('content', 36_700), stage('site', 321_200), stage('search', 56_200)] };
+
+  test('says each of issue 23’s figures at 100×, met or missed and by how much', () => {
+    const lines = scaleTargets([r10, r100]).join('\n');
+    expect(lines).toContain('total 498.6 s: missed, 198.6 s over 300 s');
+    expect(lines).toContain('peak memory 4863 MB: missed, 2815 MB over 2048 MB');
+    expect(lines).toContain('search 12.92 (over by 1.92)');
+    expect(lines).not.toMatch(/content \d/u);
+  });
+
+  test('a met figure says so', () => {
+    const fast = { ...r100, totalMs: 290_000, peakMB: 1900, stages: [stage('content', 36_700), stage('site', 300_000), stage('search', 40_000)] };
+    const lines = scaleTargets([r10, fast]).join('\n');
+    expect(lines).toContain('total 290.0 s: met (at most 300 s)');
+    expect(lines).toContain('peak memory 1900 MB: met (at most 2048 MB)');
+    expect(lines).toContain('every stage at most 11 times its 10× time: met');
+  });
+
+  test('nothing without both 10× and 100×', () => {
+    expect(scaleTargets([r10])).toEqual([]);
   });
 });
