@@ -63,7 +63,7 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         title: 'Commitments and what changed',
         paragraphs: [
           'Each clause lists its commitments: the verbs that govern its provisions, in reading order, each at one of four levels: 1 explore or consider (探讨, 研究, 考虑, 探索), 2 encourage, support or welcome (鼓励, 支持, 欢迎), 3 strengthen, promote or deepen (加强, 推动, 促进, 深化), 4 act: implement, hold, establish, carry out (落实, 实施, 举办, 建立, 开展). Only governing verbs count: 探讨建立 “explore the possibility of establishing” is one level-1 commitment, not a 1 and a 4. Verbs that state or appraise (赞赏, 重申) commit to nothing. The edition’s lexicon gives each verb its English and level, with a note where the level needs judgement; a verb it does not know is reported to the editors, never given a level.',
-          'The comparison page sets each plan and declaration against its successor, section by section: continued (most of the text kept), reworded, merged, split, new or dropped, and whether the commitments became stronger or weaker. Sections are paired through the cross-links, and the editors correct the pairing with a reason for each correction. For each continued or reworded section the later clause shows the earlier text word by word, insertions underlined and deletions struck through, with every change of level called out. All changes are also published as /data/changes.json and, for spreadsheets, /data/changes.csv.',
+          'The comparison page sets each plan and declaration against its successor, section by section: continued (most of the text kept), reworded, merged, split, new or dropped, and whether the commitments became stronger or weaker. Sections are paired through the cross-links, and the editors correct the pairing with a reason for each correction. For each continued section the later clause shows the earlier text word by word, insertions underlined and deletions struck through; for each reworded section it shows the earlier and the later text in two columns (one after the other on a phone); either way it calls out every change of level. All changes are also published as /data/changes.json and, for spreadsheets, /data/changes.csv.',
         ],
       },
       {
@@ -130,7 +130,7 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         title: '承诺与变化',
         paragraphs: [
           '每一条款列出其承诺，即支配各项措施的动词，按行文顺序排列，分为四级：1 探讨、考虑（探讨、研究、考虑、探索）；2 鼓励、支持、欢迎；3 加强、推动、深化（加强、推动、促进、深化）；4 行动：落实、实施、举办、建立、开展。只计支配动词：“探讨建立”是一项1级承诺，而不是1级加4级。陈述或评价性动词（赞赏、重申）不构成承诺。本版的动词表为每个动词给出英译和级别，需要判断之处加注说明；表中没有的动词报告给编辑，不予定级。',
-          '对照页面逐部分比较每份计划、宣言与其后继文件：延续（大部分文字保留）、改写、合并、拆分、新增或删去，并标出承诺力度是加强还是减弱。各部分依交叉链接配对，编辑的每项校正都注明理由。对延续或改写的部分，后一文件的条款页面逐词显示与前文的差异，新增文字加下划线，删去文字加删除线，并指出每项级别变化。全部变化另以 /data/changes.json 发布，并提供供电子表格使用的 /data/changes.csv。',
+          '对照页面逐部分比较每份计划、宣言与其后继文件：延续（大部分文字保留）、改写、合并、拆分、新增或删去，并标出承诺力度是加强还是减弱。各部分依交叉链接配对，编辑的每项校正都注明理由。对延续的部分，后一文件的条款页面逐词显示与前文的差异，新增文字加下划线，删去文字加删除线；对改写的部分，分两栏对照前后文本（手机上上下排列）；两者都指出每项级别变化。全部变化另以 /data/changes.json 发布，并提供供电子表格使用的 /data/changes.csv。',
         ],
       },
       {

@@ -187,7 +187,7 @@ export const en = {
   changesCsv: 'All changes as CSV (for spreadsheets)',
   changesJson: 'JSON (data contract)',
   changeCommitment: 'Commitments',
-  diffs: 'Continued and reworded sections, word by word',
+  diffs: 'Continued sections word by word; reworded sections as their two versions, in two columns',
   curatedChanges: 'Pairs corrected by the editors',
   // ── end commitments and changes ──
   // Citations and validity (issue 19)

@@ -188,7 +188,7 @@ export const zh: Shape<typeof en> = {
   changesCsv: '全部变化（CSV，供电子表格使用）',
   changesJson: 'JSON（数据规范）',
   changeCommitment: '承诺',
-  diffs: '延续和改写的部分（逐词比较）',
+  diffs: '延续的部分逐词比较；改写的部分分两栏对照前后文本',
   curatedChanges: '编辑校正的配对',
   // ── end commitments and changes ──
   // Citations and validity (issue 19)

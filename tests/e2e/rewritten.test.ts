@@ -88,4 +88,20 @@ describe('rewritten sections', () => {
     expect(await continued.locator('.change-versions').count()).toBe(0);
     await page.close();
   });
+
+  // The words over them and the about page say how each kind is shown: a word diff of what was
+  // continued, the two versions in two columns of what was reworded.
+  for (const [lang, wordByWord, columns] of [['en', /word by word/u, /two columns/u], ['zh', /逐词/u, /两栏/u]] as const) {
+    test(`say so on the comparison page and the about page (${lang})`, async () => {
+      const page = await site.browser.context.newPage();
+      await page.goto(`${site.server.url}${lang}/compare/`);
+      const heading = (await page.locator('h3').filter({ hasText: wordByWord }).first().textContent()) ?? '';
+      expect(heading).toMatch(columns);
+      await page.goto(`${site.server.url}${lang}/about/`);
+      const said = (await page.locator('main').textContent()) ?? '';
+      const sentence = said.split(/(?<=[.。])/u).find((x) => wordByWord.test(x)) ?? '';
+      expect(sentence).toMatch(columns);
+      await page.close();
+    });
+  }
 });
