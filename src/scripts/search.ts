@@ -387,6 +387,8 @@ for (const s of selects) {
   const value = params.get(s.name);
   if (value && [...s.options].some((o) => o.value === value)) s.value = value;
 }
+// A filter the address sets is shown, not left in the closed box (a phone's; src/styles/search.css).
+if (selects.some((s) => s.value)) form.querySelector('details')!.open = true;
 if (initial) {
   input.value = initial;
   void run(initial);

@@ -142,6 +142,37 @@ describe('results and filters', () => {
   });
 });
 
+describe('on a phone', () => {
+  test('the first result is on the first screen: the filters wait behind their own disclosure, open when the address sets one', async () => {
+    for (const lang of ['zh', 'en']) {
+      const phone = await site.browser.context.newPage();
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await phone.goto(`${site.server.url}${lang}/search/?q=${encodeURIComponent('水资源')}`);
+      await phone.waitForSelector('.result-link');
+      const excerpt = await phone.locator('.result .result-excerpt').first().boundingBox();
+      expect(excerpt!.y + excerpt!.height, `${lang}: the first result's excerpt ends at ${excerpt!.y + excerpt!.height} px`).toBeLessThan(844);
+      expect(await phone.locator('select[data-filter="document"]').isVisible()).toBe(false);
+      await phone.locator('.filter-box > summary').click();
+      expect(await phone.locator('select[data-filter="document"]').isVisible()).toBe(true);
+      // A filter in the address is shown, not hidden behind the closed box.
+      await phone.goto(`${site.server.url}${lang}/search/?q=${encodeURIComponent('水资源')}&document=lmc-poa-2023-2027`);
+      await phone.waitForSelector('.result-link');
+      expect(await phone.locator('select[data-filter="document"]').isVisible()).toBe(true);
+      expect(await phone.locator('select[data-filter="document"]').inputValue()).toBe('lmc-poa-2023-2027');
+      await phone.close();
+    }
+  });
+
+  test('at 1440 px the filters show without a disclosure', async () => {
+    const wide = await site.browser.context.newPage();
+    await wide.setViewportSize({ width: 1440, height: 900 });
+    await wide.goto(`${site.server.url}en/search/`);
+    expect(await wide.locator('select[data-filter="document"]').isVisible()).toBe(true);
+    expect(await wide.locator('.filter-box > summary').isVisible()).toBe(false);
+    await wide.close();
+  });
+});
+
 describe('the search bundle', () => {
   test('ships only what the search page loads: none of Pagefind’s UI bundles and no worker (security review I11)', async () => {
     const { readdir } = await import('node:fs/promises');
