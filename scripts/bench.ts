@@ -33,7 +33,7 @@ import { projectPaths, ROOT } from './lib/core/paths';
 import { exitCode } from './lib/publish/site';
 import { serveStatic } from './lib/tools/static-server';
 import { writeSyntheticCorpus, type SyntheticCorpus } from './lib/tools/synthetic';
-import { CACHES, dirSize, measuredBuild, scratchProject, scaleTargets, stageTables, SyntheticBuildFailed, type StageResult } from './lib/tools/measured-build';
+import { CACHES, dirSize, measuredBuild, scratchProject, growth, median, scaleTargets, stageTables, SyntheticBuildFailed, type StageResult } from './lib/tools/measured-build';
 import { editableClauses, editorLoop, type EditorLoopResult } from './lib/tools/editor-loop';
 import { launchBrowser } from '../tests/helpers/browser';
 import { CATEGORIES, lighthousePages } from './lib/tools/lighthouse';
@@ -177,7 +177,6 @@ async function coldSearches(browser: Awaited<ReturnType<typeof launchBrowser>>, 
       }
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const summary = (mode: SearchMode) => {
     const runs = searches.filter((s) => s.mode === mode);
     return { medianMs: median(runs.map((s) => s.ms)), medianKB: Math.round(median(runs.map((s) => s.bytes)) / 1024), medianPageKB: Math.round(median(runs.map((s) => s.pageBytes)) / 1024) };
@@ -259,8 +258,7 @@ const unexpectedWarnings = results.flatMap((r) => r.warnings.filter((w) => !real
 // A profiling run (`--scales`) measures the build only.
 const reader = smoke || chosenScales ? undefined : await readerExperience();
 const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, date: new Date().toISOString().slice(0, 10) };
-const ratio = (a: ScaleResult | undefined, b: ScaleResult | undefined, pick: (r: ScaleResult) => number) => (a && b ? Number((pick(b) / pick(a)).toFixed(2)) : null);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ratio = (a: ScaleResult | undefined, b: ScaleResult | undefined, pick: (r: ScaleResult) => number) => (a && b ? growth(pick(a), pick(b)) : null);
 const lowest = reader?.lighthouse.length ? Object.fromEntries(CATEGORIES.map((c) => [c, Math.min(...reader.lighthouse.map((p) => p.median[c]))])) : null;
 const r10 = results.find((r) => r.scale === 10);
 const r100 = results.find((r) => r.scale === 100);
@@ -274,8 +272,8 @@ const report = {
   growth100over10: r100
     ? {
         total: ratio(r10, r100, (r) => r.totalMs),
-        stages: Object.fromEntries(r100.stages.map((s) => [s.stage, ratio(r10, r100, (r) => r.stages.find((x) => x.stage === s.stage)!.ms || 1)])),
-        cpu: Object.fromEntries(r100.stages.map((s) => [s.stage, ratio(r10, r100, (r) => r.stages.find((x) => x.stage === s.stage)!.cpuMs || 1)])),
+        stages: Object.fromEntries(r100.stages.map((s) => [s.stage, ratio(r10, r100, (r) => r.stages.find((x) => x.stage === s.stage)!.ms)])),
+        cpu: Object.fromEntries(r100.stages.map((s) => [s.stage, ratio(r10, r100, (r) => r.stages.find((x) => x.stage === s.stage)!.cpuMs)])),
       }
     : null,
   reader: reader ?? null,

@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Model } from '../model/model';
+import { median } from './measured-build';
 import { freePort } from './static-server';
 
 export interface DevServer {
@@ -150,8 +151,7 @@ export async function editorLoop(root: string, candidates: LoopEdit[], rounds: n
       await waitForPage(url, (html) => (edited ? html.includes(changed) : html.includes(words) && !html.includes(changed)), { ms: 600_000, everyMs: 50, log: server.log, alive: server.alive });
       roundsMs.push(Math.round(performance.now() - saved));
     }
-    const sorted = [...roundsMs].sort((a, b) => a - b);
-    return { startMs, roundsMs, medianMs: sorted[Math.floor(sorted.length / 2)]!, edit };
+    return { startMs, roundsMs, medianMs: median(roundsMs), edit };
   } finally {
     await restore?.();
     await server.stop();

@@ -155,6 +155,9 @@ export function stageTables(results: { scale: number; stages: StageResult[] }[])
 /** Issue 23's targets at 100×: the whole build's time and peak memory, and each stage's growth from 10×. */
 export const SCALE_TARGETS = { totalMs: 300_000, peakMB: 2048, growth: 11 } as const;
 
+/** The middle value (the upper of the two middle ones for an even count). */
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 /** A figure's growth from 10× to 100×, as the report gives it (two decimals; a stage of 0 ms counts as 1). */
 export const growth = (at10: number, at100: number) => Number(((at100 || 1) / (at10 || 1)).toFixed(2));
 
