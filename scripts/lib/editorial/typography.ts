@@ -148,14 +148,14 @@ function chineseProse(source: string, parsed?: Document): { text: string; offset
   return runs;
 }
 
-/** The hyphens (- ‐ ‑ –) between two Chinese characters in the edition's own Chinese prose, at the hyphen. */
-export function chineseConnectors(source: string, parsed?: Document): ChineseProsePlace[] {
-  return chineseProse(source, parsed).flatMap(({ text, offset, at }) => [...text.matchAll(/(?<=\p{Script=Han})[-\u2010\u2011\u2013](?=\p{Script=Han})/gu)].map((m) => ({ offset: offset + m.index, at })));
+/** The hyphens (- ‐ ‑ –) between two Chinese characters in the edition's own Chinese prose, at the hyphen; `prose` is the file's, if the caller has it. */
+export function chineseConnectors(source: string, prose = chineseProse(source)): ChineseProsePlace[] {
+  return prose.flatMap(({ text, offset, at }) => [...text.matchAll(/(?<=\p{Script=Han})[-\u2010\u2011\u2013](?=\p{Script=Han})/gu)].map((m) => ({ offset: offset + m.index, at })));
 }
 
-/** Each Latin letter set directly against a Chinese character in the edition's own Chinese prose, at the second of the two (where the space goes). */
-export function mixedScriptJoins(source: string, parsed?: Document): ChineseProsePlace[] {
-  return chineseProse(source, parsed).flatMap(({ text, offset, at }) => [...text.matchAll(/(?<=\p{Script=Han})[A-Za-z]|(?<=[A-Za-z])\p{Script=Han}/gu)].map((m) => ({ offset: offset + m.index, at })));
+/** Each Latin letter set directly against a Chinese character in the edition's own Chinese prose, at the second of the two (where the space goes); `prose` as above. */
+export function mixedScriptJoins(source: string, prose = chineseProse(source)): ChineseProsePlace[] {
+  return prose.flatMap(({ text, offset, at }) => [...text.matchAll(/(?<=\p{Script=Han})[A-Za-z]|(?<=[A-Za-z])\p{Script=Han}/gu)].map((m) => ({ offset: offset + m.index, at })));
 }
 
 /**
@@ -180,12 +180,14 @@ export async function checkTypography(paths: ProjectPaths, diagnostics: Diagnost
     }
     // A recipe's reasons describe the sources' lines in the sources' own words (a newsletter's masthead).
     if (file.includes(`${path.sep}recipes${path.sep}`)) continue;
-    for (const c of chineseConnectors(source, parsed)) {
+    // The file's Chinese prose, read once for both checks.
+    const prose = chineseProse(source, parsed);
+    for (const c of chineseConnectors(source, prose)) {
       connectors++;
       const pos = lines.linePos(c.offset);
       diagnostics.warn(`Unexpected hyphen ${source[c.offset]} between Chinese names in ${c.at.join('.')}, expected the dash — (the edition's Chinese writes 中国—东盟; a source's own form stays inside “…”)`, { file: display(paths.root, file), place: { line: pos.line, column: pos.col }, ruleId: 'chinese-connector' });
     }
-    for (const j of mixedScriptJoins(source, parsed)) {
+    for (const j of mixedScriptJoins(source, prose)) {
       joins++;
       const pos = lines.linePos(j.offset);
       diagnostics.warn(`Unexpected ${source[j.offset]} directly after ${source[j.offset - 1]} in ${j.at.join('.')}, expected a space between Chinese and a Latin word (the edition's Chinese sets them apart: 译作 ASEAN Plus Three, RCEP 领导人会议)`, { file: display(paths.root, file), place: { line: pos.line, column: pos.col }, ruleId: 'mixed-script-space' });
