@@ -82,7 +82,7 @@ try {
   // Astro's pages are finished as it writes them (scripts/lib/publish/finish-pages.ts); these, written after it, by the finalise stage.
   const addressPages: string[] = [];
   await hooks.stage('downloads', async () => {
-    let n = (await writeDownloads(documents, outDir, site, { version, date, name: edition!.data.name })) + (await writeRedirectPages(redirects, outDir, site, addressPages)) + (await writeRetiredPages(retired, outDir, addressPages));
+    let n = (await writeDownloads(documents, outDir, site, { version, date, name: edition!.data.name, translator: edition!.data.translator })) + (await writeRedirectPages(redirects, outDir, site, addressPages)) + (await writeRetiredPages(retired, outDir, addressPages));
     if (site) n += (await writeSitemap(outDir, site)) > 0 ? 1 : 0;
     await writeAdministratorNotes(outDir, { version, date, site });
     return n + 1;

@@ -14,6 +14,8 @@ export const editionSchema = z
     draft: z.boolean(),
     /** The edition's name as cited. */
     name: localized,
+    /** Who made the English, as English citations name their translator (CSL `translator`). */
+    translator: z.string().min(1),
     /**
      * The published address, if the edition has one (SITE_URL overrides it at build time): http or
      * https, ending with a slash. Without either, pages cite the address they are served from (issue 28).

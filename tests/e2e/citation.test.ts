@@ -78,7 +78,7 @@ describe('the citation block', () => {
     const whole = await (await fetch(new URL((await page.getAttribute('.citation-downloads a:last-child', 'href'))!, page.url()))).text();
     const data = JSON.parse(await readFile(path.join(ROOT, 'dist', 'data', 'lmc-poa-2018-2022.json'), 'utf8'));
     expect(whole.match(/^@misc\{/gmu)).toHaveLength(data.clauses.length + 1);
-    expect(whole).toContain(`@misc{lmc-poa-2018-2022-document-en,\n  author = {{Second Lancang-Mekong Cooperation Leaders’ Meeting}},\n  title = {{Five-Year Plan of Action on Lancang-Mekong Cooperation (2018-2022)}},\n  translator = {{Mekong Plans bilingual edition}},`);
+    expect(whole).toContain(`@misc{lmc-poa-2018-2022-document-en,\n  author = {{Second Lancang-Mekong Cooperation Leaders’ Meeting}},\n  title = {{Five-Year Plan of Action on Lancang-Mekong Cooperation (2018-2022)}},\n  translator = {{the editors of Mekong Plans}},`);
     expect(whole).toContain(await text('bibtex'));
     await context.close();
   });

@@ -71,6 +71,8 @@ const ISSUED_BY: Record<string, { zh: string[]; en: string[] }> = {
   'lmc-innovation-corridor-initiative': { zh: ['柬埔寨', '中国', '老挝', '缅甸', '泰国', '越南'], en: ['Cambodia', 'China', 'Laos', 'Myanmar', 'Thailand', 'Viet Nam'] },
 };
 const docTitle = (id: string, lang: 'zh' | 'en') => index.documents.find((d) => d.id === id)!.title[lang];
+/** Who made the English, as content/edition.yaml names them: the translator of every English citation. */
+const { translator } = parse(readFileSync(path.join(ROOT, 'content', 'edition.yaml'), 'utf8')) as { translator: string };
 
 describe.each(['zh', 'en'] as const)('on /%s/ clause pages', (lang) => {
   test.each(CLAUSES)('citeproc-js renders the CSL-JSON of %s#%s as the page displays it', async (doc, clause, labelZh, labelEn, date) => {
@@ -86,10 +88,13 @@ describe.each(['zh', 'en'] as const)('on /%s/ clause pages', (lang) => {
     // The page's language: its title, with the clause, and its own URL.
     expect(item).toMatchObject({ id: `${doc}#${clause}`, type: 'webpage', title, language: lang === 'zh' ? 'zh-CN' : 'en' });
     expect(new URL(item.URL).pathname).toBe(url);
-    // The issuing body is the author; the edition is the container and, for the English, the translator.
+    // The issuing body is the author; the edition is the container and, for the English, its
+    // editors are the translator (not the edition's name again: "Translated by Mekong Plans
+    // bilingual edition. Mekong Plans Bilingual Edition" read as one name printed twice).
     expect(item.author).toEqual(ISSUED_BY[doc]![lang].map((literal) => ({ literal })));
     expect(item['container-title']).not.toBe(item.author?.[0]?.literal);
-    expect(item.translator).toEqual(lang === 'en' ? [{ literal: item['container-title'] }] : undefined);
+    expect(item.translator).toEqual(lang === 'en' ? [{ literal: translator }] : undefined);
+    expect(translator).not.toBe(item['container-title']);
     expect(item.accessed).toEqual({ 'date-parts': [ISO.split('-').map(Number)] });
 
     const gbt = render('gbt', item);
@@ -103,7 +108,8 @@ describe.each(['zh', 'en'] as const)('on /%s/ clause pages', (lang) => {
     const chicago = render('chicago', item);
     expect(chicago).toContain(`“${typographic}.”`);
     expect(chicago.startsWith(ISSUED_BY[doc]![lang][0]!.replace(/'/gu, '’'))).toBe(true);
-    if (lang === 'en') expect(chicago).toContain(`Translated by ${item['container-title']}.`);
+    if (lang === 'en') expect(chicago).toContain(`Translated by ${translator}. ${item['container-title'].replace(/\bbilingual edition\b/u, 'Bilingual Edition')}`);
+    else expect(chicago).not.toContain('Translated by');
     expect(chicago).toContain(date ? ` ${date.slice(0, 4)}. “` : ' n.d. “');
     expect(chicago).not.toContain('..');
     expect(chicago.endsWith(` ${item.URL}.`)).toBe(true);
@@ -121,14 +127,14 @@ describe.each(['zh', 'en'] as const)('on /%s/ clause pages', (lang) => {
 
 describe('every clause', () => {
   test('in both languages, citeproc-js prints from the model’s CSL-JSON what the displayed forms print', () => {
-    const edition = parse(readFileSync(path.join(ROOT, 'content', 'edition.yaml'), 'utf8')) as { name: { zh: string; en: string } };
+    const edition = parse(readFileSync(path.join(ROOT, 'content', 'edition.yaml'), 'utf8')) as { name: { zh: string; en: string }; translator: string };
     const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     let n = 0;
     for (const { id } of index.documents) {
       const doc = JSON.parse(readFileSync(path.join(ROOT, 'dist', 'data', `${id}.json`), 'utf8'));
       for (const clause of doc.clauses as { id: string }[]) {
         for (const lang of ['zh', 'en'] as const) {
-          const model = citationModel({ lang, doc, clause, url: `https://intranet.example/lmc/${lang}/${id}/${clause.id}/`, edition: edition.name, version, accessed: ISO });
+          const model = citationModel({ lang, doc, clause, url: `https://intranet.example/lmc/${lang}/${id}/${clause.id}/`, edition: edition.name, translator: edition.translator, version, accessed: ISO });
           const item = cslItem(model);
           expect(item.author?.map((a) => a.literal), `${id}#${clause.id}`).toEqual(ISSUED_BY[id]![lang]);
           expect(render('gbt', item)).toBe(gbtCitation(model));

@@ -87,7 +87,7 @@ describe('editions', () => {
     const { error } = await build(await project({ registry: OLD_REGISTRY, redirects: RETIRED, pkg: '0.3.0' }));
     const m = error?.messages.find((x) => x.ruleId === 'edition-version');
     expect(m?.reason).toContain('expected package.json\'s version 0.3.0');
-    expect([m?.file, m?.line, m?.column]).toEqual(['content/edition.yaml', 7, 5]);
+    expect([m?.file, m?.line, m?.column]).toEqual(['content/edition.yaml', 8, 5]);
   });
 
   test('a retired clause keeps a page at its address, saying so in both languages', async () => {

@@ -16,6 +16,8 @@ export interface EditionFacts {
   /** The day this edition is published (content/edition.yaml's last entry). */
   date: string;
   name: { zh: string; en: string };
+  /** Who made the English, as English citations name the translator. */
+  translator: string;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function writeDownloads(documents: DocumentData[], outDir: string, 
     await writeFile(path.join(data, 'changes.csv'), changesCsv(JSON.parse(await readFile(changes, 'utf8')) as ChangesData, documents));
     n++;
   }
-  return n + (await writeCitations(documents, outDir, site, edition.version, edition.name));
+  return n + (await writeCitations(documents, outDir, site, edition));
 }
 
 /**
@@ -52,16 +54,16 @@ export async function writeDownloads(documents: DocumentData[], outDir: string, 
  * Without a published address (`site` undefined) their URLs start with the labelled blank,
  * which the pages replace with the address they are served from (src/lib/citation/site-address.ts).
  */
-export async function writeCitations(documents: DocumentData[], outDir: string, site: string | undefined, version: string, edition: { zh: string; en: string }): Promise<number> {
+export async function writeCitations(documents: DocumentData[], outDir: string, site: string | undefined, { version, name: edition, translator }: EditionFacts): Promise<number> {
   let n = 0;
   for (const doc of documents) {
     const dir = path.join(outDir, 'data', 'citations', doc.id);
     await mkdir(dir, { recursive: true });
     for (const lang of ['zh', 'en'] as const) {
-      const whole = citationModel({ lang, doc, url: citedUrl(site, `${lang}/${doc.id}/`, lang), edition, version });
+      const whole = citationModel({ lang, doc, url: citedUrl(site, `${lang}/${doc.id}/`, lang), edition, translator, version });
       const entries = [bibtex(whole)];
       for (const clause of doc.clauses) {
-        const model = citationModel({ lang, doc, clause, url: citedUrl(site, `${lang}/${doc.id}/${clause.id}/`, lang), edition, version });
+        const model = citationModel({ lang, doc, clause, url: citedUrl(site, `${lang}/${doc.id}/${clause.id}/`, lang), edition, translator, version });
         entries.push(bibtex(model));
         await writeFile(path.join(dir, `${clause.id}.${lang}.bib`), `${bibtex(model)}\n`);
         await writeFile(path.join(dir, `${clause.id}.${lang}.json`), `${cslJson(model)}\n`);

@@ -52,6 +52,8 @@ export interface CitationInput {
   /** Absolute canonical URL of the cited page in `lang`. */
   url: string;
   edition: { zh: string; en: string };
+  /** Who made the English (content/edition.yaml's `translator`): named in English citations. */
+  translator: string;
   version: string;
   accessed?: string;
 }
@@ -86,7 +88,7 @@ export function citationModel(i: CitationInput): CitationModel {
     title,
     authors: i.doc.author?.[i.lang] ?? [],
     container: i.edition[i.lang],
-    ...(i.lang === 'en' ? { translator: i.edition.en } : {}),
+    ...(i.lang === 'en' ? { translator: i.translator } : {}),
     version: i.version,
     ...(i.doc.date ? { issued: i.doc.date } : {}),
     url: i.url,
