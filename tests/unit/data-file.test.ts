@@ -39,3 +39,23 @@ describe('keepParses', () => {
     }
   });
 });
+
+describe('a comma inside { … }', () => {
+  const label = z.object({ label: z.object({ zh: z.string(), en: z.string() }) });
+
+  test('is an error at the words it cut off, not a shorter value: YAML ends a value in { … } at a comma', () => {
+    const diagnostics = new Diagnostics();
+    const text = 'label: { zh: 社会人文, en: Social, cultural and people-to-people exchanges }\n';
+    expect(parseDataText(label, text, 'content/topics.yaml', diagnostics)).toBeUndefined();
+    const [message, ...rest] = diagnostics.messages.map(formatDiagnostic);
+    expect(rest).toEqual([]);
+    expect(message).toBe('content/topics.yaml:1:32: error: Unexpected text “cultural and people-to-people exchanges” after a comma in { … }, expected a key and its value: a comma ends the value before it, so quote a value that has one ("Social, cultural and people-to-people exchanges") or write the mapping one key a line [flow-mapping-comma]');
+  });
+
+  test('a quoted value keeps its comma', () => {
+    const diagnostics = new Diagnostics();
+    const text = 'label: { zh: 社会人文, en: "Social, cultural and people-to-people exchanges" }\n';
+    expect(parseDataText(label, text, 'content/topics.yaml', diagnostics)?.data).toEqual({ label: { zh: '社会人文', en: 'Social, cultural and people-to-people exchanges' } });
+    expect(diagnostics.messages).toEqual([]);
+  });
+});

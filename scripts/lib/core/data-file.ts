@@ -52,6 +52,9 @@ function forbiddenOffset(node: Scalar, text: string, found: string): number {
 /**
  * Every string of the document, keys included, after YAML's escapes: the first forbidden
  * character (text-file.ts), and `__proto__`, which JavaScript drops silently from a mapping.
+ * And a comma in a value of a mapping written in braces: YAML ends the value there and reads
+ * the words after it as a key without a value, so `{ zh: 社会人文, en: Social, cultural and
+ * people-to-people exchanges }` would give the English "Social" and nothing else.
  */
 function checkStrings(doc: ReturnType<typeof parseDocument>, text: string, lineCounter: LineCounter, name: string, diagnostics: Diagnostics): boolean {
   let ok = true;
@@ -60,6 +63,16 @@ function checkStrings(doc: ReturnType<typeof parseDocument>, text: string, lineC
     return { line: pos.line, column: pos.col };
   };
   visit(doc, {
+    Map: (_key, map) => {
+      if (!map.flow) return;
+      map.items.forEach((pair, i) => {
+        if (pair.value !== null || !isScalar(pair.key) || !pair.key.range) return;
+        const before = map.items[i - 1]?.value;
+        const meant = isScalar(before) ? `"${String(before.value)}, ${String(pair.key.value)}"` : `"…, ${String(pair.key.value)}"`;
+        diagnostics.error(`Unexpected text “${String(pair.key.value)}” after a comma in { … }, expected a key and its value: a comma ends the value before it, so quote a value that has one (${meant}) or write the mapping one key a line`, { file: name, place: at(pair.key.range[0]), ruleId: 'flow-mapping-comma' });
+        ok = false;
+      });
+    },
     Pair: (_key, pair) => {
       if (isScalar(pair.key) && pair.key.value === '__proto__' && pair.key.range) {
         diagnostics.error('Unexpected key `__proto__`, expected a field name or id (JavaScript drops this key and its value without a word)', { file: name, place: at(pair.key.range[0]), ruleId: 'reserved-key' });
