@@ -7,7 +7,7 @@ export const localized = z.object({
   zh: z.string(),
   /** English. */
   en: z.string(),
-});
+}).strict();
 export type Localized = z.infer<typeof localized>;
 
 /** A document id as published in the contract, e.g. `lmc-poa-2018-2022`. */

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'astro/zod';
 import { keepParses, parseDataText, parsedYaml } from '../../scripts/lib/core/data-file';
 import { Diagnostics, formatDiagnostic } from '../../scripts/lib/core/diagnostics';
+import { localized } from '../../src/schemas/common';
 
 const schema = z.object({ title: z.string() });
 
@@ -57,5 +58,14 @@ describe('a comma inside { … }', () => {
     const text = 'label: { zh: 社会人文, en: "Social, cultural and people-to-people exchanges" }\n';
     expect(parseDataText(label, text, 'content/topics.yaml', diagnostics)?.data).toEqual({ label: { zh: '社会人文', en: 'Social, cultural and people-to-people exchanges' } });
     expect(diagnostics.messages).toEqual([]);
+  });
+});
+
+describe('a text in both languages', () => {
+  test('with a key besides zh and en is an error at that key, not a key dropped without a word', () => {
+    const diagnostics = new Diagnostics();
+    const text = 'label:\n  zh: 社会人文\n  en: Social, cultural and people-to-people exchanges\n  fr: Social\n';
+    expect(parseDataText(z.object({ label: localized }), text, 'content/topics.yaml', diagnostics)).toBeUndefined();
+    expect(diagnostics.messages.map(formatDiagnostic).join('\n')).toMatch(/^content\/topics\.yaml:4:3: error: .*fr/u);
   });
 });
