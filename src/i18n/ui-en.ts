@@ -109,7 +109,7 @@ export const en = {
   linkTypeIn: { continues: 'Continues', implements: 'Implemented by', references: 'Referred to by', related: 'Related' },
   curated: 'confirmed by the editors',
   topics: 'Topics',
-  topicsIntro: 'The three pillars and five priority areas the plans name, and the subjects that recur across the documents. Each topic lists its clauses document by document, in date order: a commitment’s thread through time.',
+  topicsIntro: 'The three pillars and five priority areas the plans name, and the subjects that recur across the documents. Each topic follows a commitment from document to document in date order, then lists the clauses found in one document only.',
   threadsIntro: 'The clauses on this topic that the cross-links join, a commitment through the documents in date order; then those found in one document only.',
   threads: 'Threads across the documents',
   threadSingle: 'In one document only',

@@ -111,7 +111,7 @@ export const zh: Shape<typeof en> = {
   linkTypeIn: { continues: '延续自', implements: '落实于', references: '提及于', related: '相关' },
   curated: '经编者确认',
   topics: '主题',
-  topicsIntro: '行动计划所列三大支柱和五个优先领域，以及各文件反复出现的议题。每个主题按文件日期先后列出相关条款，呈现一项承诺的前后脉络。',
+  topicsIntro: '行动计划所列三大支柱和五个优先领域，以及各文件反复出现的议题。每个主题按日期先后串起一项承诺在各文件中的条款，其后列出只见于一份文件的条款。',
   threadsIntro: '本主题下由交叉链接连在一起的条款：一项承诺在各文件中的前后脉络，按日期排列；其后是只见于一份文件的条款。',
   threads: '跨文件脉络',
   threadSingle: '只见于一份文件',
