@@ -1,6 +1,6 @@
 /**
  * Stage: typography (issue 27). The edition's own prose (the English of every clause, titles,
- * notes, reasons, judgements, glossary and names register) uses curly quotation marks and
+ * notes, reasons, judgements, glossary, names register and the sources' descriptions) uses curly quotation marks and
  * apostrophes: “ ” for quotations, ‘ ’ for quotations inside them and for glosses, ’ for the
  * apostrophe. A straight " or ' is a warning located at the character. What belongs to someone
  * else is left alone: the readings of the sources (variant readings, a recipe's `after`), and
@@ -35,7 +35,7 @@ export async function proseFiles(paths: ProjectPaths): Promise<string[]> {
     if (!existsSync(full)) continue;
     for (const f of (await readdir(full)).sort()) if (f.endsWith('.yaml') && !f.endsWith('.reviews.yaml')) files.push(path.join(full, f));
   }
-  for (const f of ['glossary.yaml', 'names.yaml', 'changes.yaml', 'links.yaml']) if (existsSync(path.join(content, f))) files.push(path.join(content, f));
+  for (const f of ['glossary.yaml', 'names.yaml', 'changes.yaml', 'links.yaml', 'sources/manifest.yaml']) if (existsSync(path.join(content, f))) files.push(path.join(content, f));
   return files;
 }
 
