@@ -12,6 +12,8 @@ export const glossaryUrl = (lang: Lang) => `${base}${lang}/glossary/`;
 export const dataUrl = (name: string) => `${base}data/${name}.json`;
 export const assetUrl = (path: string) => `${base}${path.replace(/^\//u, '')}`;
 /** The source viewer page of a file (without `.txt`), optionally at a line. */
+/** The page of every source. */
+export const sourcesUrl = (lang: Lang) => `${base}${lang}/sources/`;
 export const sourceUrl = (lang: Lang, file: string, line?: number) => `${base}${lang}/sources/${file.replace(/\.txt$/u, '')}/${line ? `#L${line}` : ''}`;
 /** The raw source file as received. */
 export const rawSourceUrl = (file: string) => `${base}sources/${file}`;

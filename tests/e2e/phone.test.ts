@@ -19,7 +19,7 @@ const WIDTHS = [320, 390, 430];
 const HEIGHT = 844;
 const VIEWS = ['auto', 'side', 'interleaved', 'zh', 'en'];
 const DOCUMENTS = ['lmc-poa-2018-2022', 'lmc-vientiane-declaration-2020', 'asean-china-poa-2021-2025', 'lmc-poa-2023-2027', 'lmc-naypyitaw-declaration-2023', 'lmc-innovation-corridor-initiative'];
-const OTHER_PAGES = ['', 'lmc-poa-2023-2027/4.2.5/', 'asean-china-poa-2021-2025/2.3.6/', 'lmc-naypyitaw-declaration-2023/1/', 'search/?q=%E6%B0%B4%E8%B5%84%E6%BA%90', 'search/?q=water', 'glossary/', 'topics/', 'topics/connectivity/', 'compare/', 'titles/', 'about/', 'about/data/', 'sources/004_d5144cada49e64c4/'];
+const OTHER_PAGES = ['', 'lmc-poa-2023-2027/4.2.5/', 'asean-china-poa-2021-2025/2.3.6/', 'lmc-naypyitaw-declaration-2023/1/', 'search/?q=%E6%B0%B4%E8%B5%84%E6%BA%90', 'search/?q=water', 'glossary/', 'topics/', 'topics/connectivity/', 'compare/', 'titles/', 'about/', 'about/data/', 'sources/', 'sources/004_d5144cada49e64c4/'];
 
 /** Lays out every clause (content-visibility skips those off screen). */
 async function showAll(page: Page) {

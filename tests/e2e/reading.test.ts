@@ -123,7 +123,7 @@ describe('margin notes', () => {
 });
 
 describe('accessibility', () => {
-  const pages = ['', `${DOC}/`, `${DOC}/4.2.12/`, 'search/?q=water', 'glossary/', 'about/', 'sources/002_6d543889c7f48850/', 'topics/', 'topics/water-resources/', 'compare/', 'titles/'];
+  const pages = ['', `${DOC}/`, `${DOC}/4.2.12/`, 'search/?q=water', 'glossary/', 'about/', 'sources/', 'sources/002_6d543889c7f48850/', 'topics/', 'topics/water-resources/', 'compare/', 'titles/'];
   test.each(['zh', 'en'].flatMap((lang) => pages.map((p) => `${lang}/${p}`)))('axe finds no WCAG violation on /%s', async (url) => {
     const page = await site.browser.context.newPage();
     await page.goto(`${site.server.url}${url}`);
@@ -134,7 +134,7 @@ describe('accessibility', () => {
   test('the document page needs no horizontal scrolling at 360 px', async () => {
     const page = await site.browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const url of ['en/', `en/${DOC}/`, 'zh/asean-china-poa-2021-2025/', `en/${DOC}/4.2.12/`, 'en/glossary/', 'zh/sources/004_d5144cada49e64c4/']) {
+    for (const url of ['en/', `en/${DOC}/`, 'zh/asean-china-poa-2021-2025/', `en/${DOC}/4.2.12/`, 'en/glossary/', 'zh/sources/004_d5144cada49e64c4/', 'zh/sources/', 'en/sources/']) {
       await page.goto(`${site.server.url}${url}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, url).toBeLessThanOrEqual(0);

@@ -1,6 +1,7 @@
 /** The built site in a real browser: clause ids, lang attributes, citations, inert text, no other hosts. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../scripts/lib/core/paths';
 import { serveStatic, type RunningServer } from '../../scripts/lib/tools/static-server';
@@ -87,6 +88,33 @@ describe('the whole site', () => {
 
   test('requested nothing from another host', () => {
     expect(foreign).toEqual([]);
+  });
+});
+
+describe('the sources', () => {
+  test.each(['zh', 'en'] as const)('the %s home page leads to a page of every source, which each source page links back to', async (lang) => {
+    const manifest = parse(await readFile(path.join(ROOT, 'content', 'sources', 'manifest.yaml'), 'utf8')) as { sources: { file: string; what: Record<'zh' | 'en', string>; origin: Record<'zh' | 'en', string> }[] };
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}${lang}/`);
+    await page.click(`main nav a:text-is("${lang === 'zh' ? '来源' : 'Sources'}")`);
+    // The finished pages link to index.html, so that they work from a folder too.
+    const at = () => new URL(page.url()).pathname.replace(/index\.html$/u, '');
+    expect(at()).toBe(`/${lang}/sources/`);
+    const entries = page.locator('main .source-entry');
+    expect(await entries.count()).toBe(manifest.sources.length);
+    for (const [i, source] of manifest.sources.entries()) {
+      const entry = entries.nth(i);
+      // Named by what the file is, in the page's language, and by where it came from; its file name is shown, never the link.
+      const link = entry.locator('h2 a');
+      expect((await link.getAttribute('href'))!.replace(/index\.html$/u, '')).toBe(`${source.file.replace(/\.txt$/u, '')}/`);
+      expect(await link.innerText()).not.toContain(source.file);
+      expect(await entry.innerText()).toContain(source.what[lang].replace(/[。.]$/u, ''));
+      expect(await entry.innerText()).toContain(source.origin[lang]);
+    }
+    await entries.first().locator('h2 a').click();
+    await page.click('main .breadcrumbs a');
+    expect(at()).toBe(`/${lang}/sources/`);
+    await page.close();
   });
 });
 

@@ -39,6 +39,7 @@ const SAMPLE = [
     `${lang}/compare/index.html`,
     `${lang}/titles/index.html`,
     `${lang}/about/index.html`,
+    `${lang}/sources/index.html`,
     `${lang}/sources/001_1cbcd476c7d2c74e/index.html`,
   ]),
 ];
