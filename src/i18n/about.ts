@@ -15,7 +15,7 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         id: 'sources',
         title: 'Sources',
         paragraphs: [
-          'The edition is built from five files as received (listed under Sources, each with its SHA-256): a plain-text export of the 2018–2022 plan, a social-media article in Traditional script carrying the 2023–2027 summary, newspaper pages in Markdown carrying the 2023–2027 summary, the Nay Pyi Taw Declaration and the opening of the innovation corridor initiative among unrelated articles, a newsletter reprinting the Vientiane Declaration, and a web page with the ASEAN-China plan.',
+          'The edition is built from five files as received (listed below and on the Sources page; each file’s own page gives its SHA-256): a plain-text export of the 2018–2022 plan, a social-media article in Traditional script carrying the 2023–2027 summary, newspaper pages in Markdown carrying the 2023–2027 summary, the Nay Pyi Taw Declaration and the opening of the innovation corridor initiative among unrelated articles, a newsletter reprinting the Vientiane Declaration, and a web page with the ASEAN-China plan.',
           'Every line of every source is accounted for: it belongs to a clause, is a second witness collated against the base text, describes a document (title, date), is blank, or is excluded with a reason (page furniture, datelines, unrelated articles, a duplicate). The source viewer shows each file line by line with that accounting.',
         ],
       },
@@ -82,7 +82,7 @@ export const about: Record<Lang, { title: string; sections: Section[] }> = {
         id: 'sources',
         title: '来源',
         paragraphs: [
-          '本版依据收到的五个文件整理（见“来源”，各附 SHA-256 值）：2018—2022年行动计划的纯文本导出稿；载有2023—2027年行动计划摘要的繁体字社交媒体文章；以 Markdown 保存的报纸版面，载有2023—2027年行动计划摘要、内比都宣言和创新走廊倡议开头部分，夹杂无关文章；转载万象宣言的一期简报；以及载有中国—东盟行动计划的网页。',
+          '本版依据收到的五个文件整理（列于下方及“来源”页；各文件页载其 SHA-256 值）：2018—2022年行动计划的纯文本导出稿；载有2023—2027年行动计划摘要的繁体字社交媒体文章；以 Markdown 保存的报纸版面，载有2023—2027年行动计划摘要、内比都宣言和创新走廊倡议开头部分，夹杂无关文章；转载万象宣言的一期简报；以及载有中国—东盟行动计划的网页。',
           '每个来源的每一行都有交代：或属某一条款，或为与底本对校的另一文本，或为文件信息（标题、日期），或为空行，或注明理由予以排除（页面元素、电头、无关文章、重复段落）。来源查看页逐行显示这些交代。',
         ],
       },

@@ -64,6 +64,7 @@ export const en = {
   sourceShort: 'Source',
   about: 'About this edition',
   usedBy: 'Used by',
+  sourcesAll: 'Every source, with its origin and its lines counted by use',
   sourcesIntro: 'The files the edition is built from, as received. Every line of each is accounted for: it is part of a clause’s text, a second witness collated against it, a document’s title or date, blank, or excluded with a reason (page furniture, datelines, unrelated articles, duplicates). Each source’s page shows its lines one by one with that accounting.',
   excludedBecause: 'Excluded',
   lineUse: { text: 'Text', witness: 'Collated witness', metadata: 'Document metadata', excluded: 'Excluded', blank: 'Blank' },

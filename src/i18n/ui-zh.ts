@@ -66,6 +66,7 @@ export const zh: Shape<typeof en> = {
   sourceShort: '来源',
   about: '关于本版',
   usedBy: '用于',
+  sourcesAll: '全部来源：出处及各行用途统计',
   sourcesIntro: '本版所据的原始文件，保持收到时的原样。每个文件的每一行都有交代：或属某一条款正文，或为与之对校的另一文本，或为文件标题、日期，或为空行，或注明理由予以排除（页面元素、电头、无关文章、重复段落）。各来源页逐行显示这些交代。',
   excludedBecause: '已排除',
   lineUse: { text: '正文', witness: '校勘本', metadata: '文件信息', excluded: '已排除', blank: '空行' },
