@@ -313,7 +313,7 @@ function matches(text: string, alternatives: Alternative[], language: Language):
 function highlight(text: string, alternatives: Alternative[], language: Language, span = EXCERPT[language]): Node[] {
   const ranges = matches(text, alternatives, language);
   // A text longer than the excerpt shows the first match a third of the way in, and its end
-  // whole; English starts at a word.
+  // whole; English starts and ends at a word.
   let start = 0;
   const first = ranges[0]?.[0] ?? 0;
   if (text.length > span && first > span / 3) {
@@ -323,7 +323,12 @@ function highlight(text: string, alternatives: Alternative[], language: Language
       if (space >= 0) start += space + 1;
     }
   }
-  const end = Math.min(text.length, start + span);
+  let end = Math.min(text.length, start + span);
+  if (language === 'en' && end < text.length && /\S/u.test(text[end]!)) {
+    // Back to the last space, unless that would cut the first match.
+    const space = text.lastIndexOf(' ', end);
+    if (space > Math.max(start, ranges[0]?.[1] ?? 0)) end = space;
+  }
   const nodes: Node[] = [];
   if (start > 0) nodes.push(document.createTextNode('…'));
   let at = start;

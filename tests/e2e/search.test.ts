@@ -58,6 +58,21 @@ describe('results and filters', () => {
     expect(await zh.locator('.result-where a').textContent()).toBe('在全文中');
   });
 
+  test('cut an English excerpt at words at both ends, never inside one (“re-emergi…”)', async () => {
+    const english = (JSON.parse(readFileSync(path.join(ROOT, 'dist', 'data', 'lmc-poa-2018-2022.json'), 'utf8')) as { clauses: { id: string; text: { en: string } }[] }).clauses.find((c) => c.id === '4.3.4.p1')!.text.en;
+    for (const query of ['dengue', 'malaria', 'infectious diseases']) {
+      expect(await search('en', query)).toContain('lmc-poa-2018-2022#4.3.4.p1');
+      const excerpt = (await page.locator('.result-excerpt[lang="en"]').first().textContent())!;
+      const shown = excerpt.replace(/^…|…$/gu, '');
+      const at = english.indexOf(shown);
+      expect(at, `${query}: “${excerpt}” is not a piece of the clause`).toBeGreaterThanOrEqual(0);
+      const before = english[at - 1];
+      const after = english[at + shown.length];
+      expect(before === undefined || /\s/u.test(before), `${query}: “${excerpt}” starts inside a word`).toBe(true);
+      expect(after === undefined || /[\s,.;:)]/u.test(after), `${query}: “${excerpt}” ends inside a word`).toBe(true);
+    }
+  });
+
   test('name no result or its place by a bare clause ID', async () => {
     for (const [lang, query] of [['zh', '粮食安全'], ['en', 'connectivity'], ['en', '4.2.5']] as const) {
       await search(lang, query);
