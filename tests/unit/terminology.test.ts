@@ -33,4 +33,9 @@ describe('TermMatcher.findEn', () => {
     const checked = matcher.findEn('flood and drought emergencies on the Lancang-Mekong River', { compounds: true }).map((o) => o.term.id);
     expect(checked).toEqual(['lancang-river', 'mekong-river']);
   });
+
+  test('a name of several words after a hyphenated word is the compound’s too (“the Lancang-Mekong River” is not the Mekong River)', () => {
+    expect(found('flood and drought on the Lancang-Mekong River, and the Mekong River basin')).toEqual(['mekong-river:Mekong River']);
+    expect(matcher.findEn('joint research on the Lancang-Mekong River', { compounds: true }).map((o) => o.term.id)).toEqual(['lancang-river', 'mekong-river']);
+  });
 });

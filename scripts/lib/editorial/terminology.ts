@@ -33,6 +33,8 @@ interface Forms {
   asWritten: boolean[];
   /** An English word alone (Lancang, Mekong, Laos): not the term inside a compound (Lancang-Mekong, China-Laos). */
   word: boolean[];
+  /** An English name in words (not an acronym): not the term after a hyphenated word (Lancang-Mekong River). */
+  words: boolean[];
   index: FormIndex;
 }
 
@@ -43,6 +45,7 @@ function formsOf(list: Form[], english: boolean): Forms {
     needles,
     asWritten: list.map((f) => english && ACRONYM.test(f.text)),
     word: list.map((f) => english && !/[\s-]/u.test(f.text) && !ACRONYM.test(f.text)),
+    words: list.map((f) => english && !ACRONYM.test(f.text)),
     index: new FormIndex(needles),
   };
 }
@@ -68,10 +71,11 @@ export class TermMatcher {
 
   /**
    * Occurrences of English renderings (whole words, in any case but an acronym's own), in text
-   * order. A one-word form inside a hyphenated compound is the compound's, not the term, on the
-   * page ("Lancang-Mekong Youth Exchange and Cooperation Center" is not the Lancang River and
-   * the Mekong River); `compounds` finds it there too, for the check that a clause renders its
-   * Chinese (澜沧江—湄公河 is rendered in "Lancang-Mekong River").
+   * order. A one-word form inside a hyphenated compound, and a name in words after a hyphenated
+   * word, are the compound's, not the term, on the page ("Lancang-Mekong Youth Exchange and
+   * Cooperation Center" is not the Lancang River and the Mekong River, nor "the Lancang-Mekong
+   * River" the Mekong River); `compounds` finds them there too, for the check that a clause
+   * renders its Chinese (澜沧江—湄公河 is rendered in "Lancang-Mekong River").
    */
   findEn(text: string, { compounds = false } = {}): Occurrence[] {
     return find(text, this.enForms, true, compounds);
@@ -90,7 +94,7 @@ function find(text: string, forms: Forms, english: boolean, compounds = false): 
     const end = at + forms.needles[form]!.length;
     if (english && WORD.test(haystack[end] ?? '')) continue;
     if (forms.asWritten[form] && text.slice(at, end) !== forms.list[form]!.text) continue;
-    if (!compounds && forms.word[form] && (joined(haystack, at - 1, -1) || joined(haystack, end, 1))) continue;
+    if (!compounds && ((forms.words[form] && joined(haystack, at - 1, -1)) || (forms.word[form] && joined(haystack, end, 1)))) continue;
     if (taken.slice(at, end).some(Boolean)) continue;
     taken.fill(true, at, end);
     found.push({ term: forms.list[form]!.term, start: at, end });
