@@ -9,13 +9,14 @@
  */
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { staleReason } from './lib/publish/build-stamp';
 import { ROOT } from './lib/core/paths';
 import { apacheConf, checkSiteUrl, nginxSite, nginxSnippet, sitePolicy } from './lib/publish/server-config';
+import { listFiles } from './lib/core/files';
 
 /** Where INSTALL.txt tells administrators to put the site's files. */
 const SERVER_ROOT = '/srv/mekong-plans/';
@@ -41,8 +42,7 @@ function publishedBase(): URL {
 const site = publishedBase();
 const dist = path.join(ROOT, 'dist');
 async function files(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')).sort();
+  return listFiles(dir).map((f) => path.relative(dir, f).split(path.sep).join('/')).sort();
 }
 
 const stale = await staleReason(ROOT, site.href);

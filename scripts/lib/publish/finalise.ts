@@ -13,13 +13,14 @@
  * writes the servers' configurations.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { INLINE_SCRIPTS } from '../../../src/lib/inline-scripts';
 import { Diagnostics, type Place } from '../core/diagnostics';
 import { markClosingBrackets } from './closing-brackets';
 import { joinConnectors } from './connectors';
+import { listFiles } from '../core/files';
 
 const ATTRIBUTE = /\b(href|src|action)="(\/(?!\/)[^"]*)"/gu;
 
@@ -230,7 +231,7 @@ export async function finaliseSite(outDir: string, options: { inlineScripts?: re
   const knownHashes = knownScriptHashes(options.inlineScripts);
   const known = new Set(knownHashes);
   const policy = contentSecurityPolicy(knownHashes);
-  const files = options.files ?? (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile() && f.name.endsWith('.html')).map((f) => path.join(f.parentPath, f.name));
+  const files = options.files ?? listFiles(outDir).filter((f) => f.endsWith('.html')).sort();
   const allHashes = new Set<string>();
   // Several pages in flight: the file system works in libuv's threads while this one rewrites.
   let next = 0;

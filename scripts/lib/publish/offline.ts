@@ -8,10 +8,11 @@
  * number the pages cannot know when Astro renders them.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SIZE_PLACEHOLDER } from '../../../src/lib/offline-size';
+import { listFiles } from '../core/files';
 
 /** The manifest's name, at the site's root. */
 export const MANIFEST = 'offline.json';
@@ -43,28 +44,40 @@ const PLACEHOLDER = Buffer.from(SIZE_PLACEHOLDER);
 
 /** Writes offline.json for the site in `outDir` and the total into the pages that show it. */
 export async function writeOfflineManifest(outDir: string): Promise<OfflineManifest> {
-  const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+  const files = listFiles(outDir)
+    .map((f) => path.relative(outDir, f).split(path.sep).join('/'))
     .filter((f) => !LEFT_OUT.has(f))
     .sort();
-  // Each file read once (a few at a time: the file system works in libuv's threads): its size,
-  // its digest, and for a page whether it shows the total (kept as text only if it does).
-  const entries = new Map<string, [string, number, string]>(files.map((f) => [f, [f, 0, '']]));
+  // Each file read once, into one buffer used again for every file: its size, its digest, and
+  // for a page whether it shows the total (kept as text only if it does). Read so, the 100×
+  // benchmark's 355,000 files (2.4 GB) take about 4 s; read eight at a time with readFile, each
+  // into a buffer of its own, they took 21 s, and the time grew faster than the site.
+  const entries = new Map<string, [string, number, string]>();
   const pages: { file: string; html: string; count: number }[] = [];
-  let next = 0;
-  const reader = async () => {
-    while (next < files.length) {
-      const f = files[next++]!;
-      const bytes = await readFile(path.join(outDir, f));
-      entries.set(f, [f, bytes.length, fileDigest(bytes)]);
-      if (f.endsWith('.html') && bytes.includes(PLACEHOLDER)) {
-        const html = bytes.toString('utf8');
-        pages.push({ file: f, html, count: html.split(SIZE_PLACEHOLDER).length - 1 });
+  let buffer = Buffer.allocUnsafe(1 << 20);
+  for (const [i, f] of files.entries()) {
+    const fd = openSync(path.join(outDir, f), 'r');
+    let size: number;
+    try {
+      size = fstatSync(fd).size;
+      if (size > buffer.length) buffer = Buffer.allocUnsafe(size);
+      for (let got = 0; got < size;) {
+        const n = readSync(fd, buffer, got, size - got, got);
+        if (n === 0) throw new Error(`${f}: the file ended after ${got} of its ${size} bytes while the offline list read it`);
+        got += n;
       }
+    } finally {
+      closeSync(fd);
     }
-  };
-  await Promise.all(Array.from({ length: 8 }, reader));
+    const bytes = buffer.subarray(0, size);
+    entries.set(f, [f, size, fileDigest(bytes)]);
+    if (f.endsWith('.html') && bytes.includes(PLACEHOLDER)) {
+      const html = bytes.toString('utf8');
+      pages.push({ file: f, html, count: html.split(SIZE_PLACEHOLDER).length - 1 });
+    }
+    // Now and then a turn for the timers (the build's memory sampler) while the files are read.
+    if (i % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
+  }
   // In the files' order, as one reader would have found them.
   pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   // The pages that show the total get it now. Writing it makes them longer, so the figure they

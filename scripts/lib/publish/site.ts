@@ -1,10 +1,10 @@
 /** Stages 7 and 8: the Astro build and the Pagefind index; and how the build starts its Node processes. */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { BuildError, diagnostic } from '../core/diagnostics';
+import { listFiles } from '../core/files';
 
 /** A child process's exit code once it has ended (1 if a signal ended it). */
 export function exitCode(child: ChildProcess): Promise<number> {
@@ -67,6 +67,5 @@ export async function astroBuild(root: string, outDir: string): Promise<number> 
 const LOCATED = /^(dist\/\S+?)(?::(\d+):(\d+))?: error: (.*) \[([a-z0-9-]+)\]$/u;
 
 async function countFiles(dir: string, ext: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith(ext)).length;
+  return listFiles(dir).filter((f) => f.endsWith(ext)).length;
 }

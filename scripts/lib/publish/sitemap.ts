@@ -6,19 +6,19 @@
  * ask not to be indexed (a retired clause) or send the reader on (a moved clause). A sitemap's
  * addresses must be absolute, so only a build with a published address has one.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { listFiles } from '../core/files';
 
 const escape = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;');
 const NOT_LISTED = /<meta name="robots" content="noindex"|<meta http-equiv="refresh"/u;
 
 /** The site path of every page to list, sorted: `` for the root, `en/doc/4.2.5/` for a clause. */
 export async function sitemapPaths(outDir: string): Promise<string[]> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
   const paths: string[] = [];
-  for (const e of entries) {
-    if (!e.isFile() || !e.name.endsWith('.html')) continue;
-    const rel = path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+  for (const file of listFiles(outDir)) {
+    if (!file.endsWith('.html')) continue;
+    const rel = path.relative(outDir, file).split(path.sep).join('/');
     if (rel === '404.html') continue;
     if (NOT_LISTED.test(await readFile(path.join(outDir, rel), 'utf8'))) continue;
     paths.push(rel.replace(/(^|\/)index\.html$/u, '$1'));

@@ -4,10 +4,11 @@
  * published. The inputs' checks (text-file.ts) keep out the characters XML forbids; this is
  * the gate behind them, so no file that is not XML is ever shipped and checksummed as XML.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { Diagnostics } from '../core/diagnostics';
+import { listFiles } from '../core/files';
 
 /** Files of the built site that are XML: by extension, and IIS's configuration. */
 const isXml = (name: string) => name.endsWith('.xml') || name === 'web.config';
@@ -30,7 +31,7 @@ export function xmlError(text: string): { line: number; column: number; reason: 
  */
 export async function checkXmlFiles(outDir: string, display: (file: string) => string): Promise<number> {
   const diagnostics = new Diagnostics();
-  const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && isXml(e.name)).map((e) => path.join(e.parentPath, e.name));
+  const files = listFiles(outDir).filter((f) => isXml(path.basename(f))).sort();
   for (const file of files) {
     const error = xmlError(await readFile(file, 'utf8'));
     if (error) {

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../core/paths';
 import { exitCode, spawnScript } from '../publish/site';
+import { listFiles } from '../core/files';
 
 export interface StageResult { stage: string; ms: number; cpuMs: number; peakMB: number }
 
@@ -102,10 +103,9 @@ export async function measuredBuild(root: string, scale: number): Promise<{ stag
 export async function dirSize(dir: string): Promise<{ bytes: number; pages: number }> {
   let bytes = 0;
   let pages = 0;
-  for (const f of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!f.isFile()) continue;
-    bytes += (await stat(path.join(f.parentPath, f.name))).size;
-    if (f.name.endsWith('.html')) pages++;
+  for (const f of listFiles(dir)) {
+    bytes += (await stat(f)).size;
+    if (f.endsWith('.html')) pages++;
   }
   return { bytes, pages };
 }
