@@ -1,5 +1,5 @@
 /** Stage: per-document downloads and redirect pages, written into the built site. */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentData } from '../../../src/schemas/document';
@@ -64,11 +64,17 @@ export async function writeCitations(documents: DocumentData[], outDir: string, 
       const entries = [bibtex(whole)];
       for (const clause of doc.clauses) {
         const model = citationModel({ lang, doc, clause, url: citedUrl(site, `${lang}/${doc.id}/${clause.id}/`, lang), edition, translator, version });
-        entries.push(bibtex(model));
-        await writeFile(path.join(dir, `${clause.id}.${lang}.bib`), `${bibtex(model)}\n`);
-        await writeFile(path.join(dir, `${clause.id}.${lang}.json`), `${cslJson(model)}\n`);
+        const entry = bibtex(model);
+        entries.push(entry);
+        // Written synchronously: two small files a clause, 197,600 on the 100× benchmark's site,
+        // where an awaited writeFile each (open, write, close through libuv's queue) took about
+        // 145 µs a file against 17 µs.
+        writeFileSync(path.join(dir, `${clause.id}.${lang}.bib`), `${entry}\n`);
+        writeFileSync(path.join(dir, `${clause.id}.${lang}.json`), `${cslJson(model)}\n`);
         n += 2;
       }
+      // A turn for the timers (the build's memory sampler) after each document and language.
+      await new Promise((resolve) => setImmediate(resolve));
       await writeFile(path.join(outDir, 'data', 'citations', `${doc.id}.${lang}.bib`), `${entries.join('\n\n')}\n`);
       n++;
     }
