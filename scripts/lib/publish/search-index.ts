@@ -7,6 +7,7 @@
  * lexicon of the texts' words, which spelling correction reads.
  */
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 import * as pagefind from 'pagefind';
@@ -14,6 +15,7 @@ import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWPhrasesRev from 'opencc-js/dict/TWPhrasesRev';
 import type { DocumentData } from '../../../src/schemas/document';
 import { fold, HAN, indexTokens, normalise, units } from '../../../src/lib/search/search-tokens';
+import { listFiles } from '../core/files';
 
 /**
  * The index's language. Pagefind keys its analysis on it: a language it does not know means no
@@ -181,8 +183,8 @@ export async function writeSearchIndex(documents: DocumentData[], outDir: string
   await mkdir(root, { recursive: true });
   await writeFile(path.join(root, 't2s.json'), JSON.stringify(traditionalMap(documents)));
   await writeFile(path.join(root, 'lexicon.json'), JSON.stringify(lexicon(documents)));
-  const files = await readdir(root, { recursive: true, withFileTypes: true });
+  // One fragment file a clause (49,400 at 100×): sizes read synchronously, as listFiles lists them.
   let bytes = 0;
-  for (const f of files) if (f.isFile()) bytes += (await stat(path.join(f.parentPath, f.name))).size;
+  for (const f of listFiles(root)) bytes += statSync(f).size;
   return { records, bytes };
 }
