@@ -11,9 +11,11 @@ export interface Run {
   han: boolean;
 }
 
-// A run starts and ends with a Han character or a full-width opening/closing mark around one
-// (“中国-东盟”, 《宣言》), and may hold CJK punctuation, dashes, Latin digits and full-width forms between.
-const RUN = /[“‘《（「『]*\p{Script=Han}(?:[\p{Script=Han}\u3000-\u303f\uff01-\uff5e\u2014\u2013\-·•0-9]*\p{Script=Han})?[”’》）」』。，、；：！？]*/gu;
+// A run starts and ends with a Han character or a mark only Chinese uses around one (《宣言》,
+// （一）), and may hold CJK punctuation, dashes, Latin digits and full-width forms between. The
+// quotation marks “ ” ‘ ’ around Chinese in English prose stay English: under zh-CN the browser
+// sets them full width, and (“鼓” ends line 133) showed a gap after the closing mark.
+const RUN = /[《（「『]*\p{Script=Han}(?:[\p{Script=Han}\u3000-\u303f\uff01-\uff5e\u2014\u2013\-·•0-9]*\p{Script=Han})?[》）」』。，、；：！？]*/gu;
 
 /** `text` split into Chinese runs and the rest, in order (joined, they give the text back). */
 export function hanRuns(text: string): Run[] {
