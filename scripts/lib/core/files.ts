@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * Every file under `dir` (not folders or symbolic links), as absolute paths, in no set order.
+ * Every file under `dir` (not folders or symbolic links), as paths that start with `dir`, in no set order.
  * Node's `readdir(dir, { recursive: true })` reads the folders one after another through
  * libuv's queue: on the 100× benchmark's site (101,000 folders, 355,000 files) it took 4.5 s
  * against 0.6 s for this walk, which reads each folder synchronously. The stages that list the
