@@ -118,6 +118,28 @@ describe('the sources', () => {
   });
 });
 
+describe('a clause page’s breadcrumbs', () => {
+  test.each([[1440, 900], [390, 844]])('at %i px, each › follows the words before it, not the widest line of a wrapped title', async (width, height) => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height });
+    await page.goto(`${server.url}en/lmc-naypyitaw-declaration-2023/14/`);
+    // Each item's first line against the last line of the item before: on that line, after a
+    // separator and its spaces, or on a line below it.
+    const gaps = await page.evaluate(`[...document.querySelectorAll('.breadcrumbs li')].slice(1).map((li) => {
+      const lines = (element) => { const range = document.createRange(); range.selectNodeContents(element); return [...range.getClientRects()]; };
+      const last = lines(li.previousElementSibling).at(-1);
+      const first = lines(li)[0];
+      return { below: first.top - last.top, gap: first.left - last.right };
+    })`) as { below: number; gap: number }[];
+    for (const { below, gap } of gaps) {
+      // Never beside an earlier line of the item before (the title's first line, far to the right).
+      expect(below).toBeGreaterThan(-4);
+      if (below < 4) expect(gap).toBeLessThan(24);
+    }
+    await page.close();
+  });
+});
+
 describe('cross-links, topics, comparison and named documents', () => {
   test.each(['zh', 'en'])('the %s clause page lists related clauses of other documents, both directions, labelled', async (lang) => {
     // Issue 24: the clause's parallels, one typed and labelled line under its texts (they were
