@@ -16,7 +16,7 @@ import path from 'node:path';
 import { staleReason } from './lib/publish/build-stamp';
 import { ROOT } from './lib/core/paths';
 import { apacheConf, checkSiteUrl, nginxSite, nginxSnippet, sitePolicy } from './lib/publish/server-config';
-import { listFiles } from './lib/core/files';
+import { relativeFiles } from './lib/core/files';
 
 /** Where INSTALL.txt tells administrators to put the site's files. */
 const SERVER_ROOT = '/srv/mekong-plans/';
@@ -42,7 +42,7 @@ function publishedBase(): URL {
 const site = publishedBase();
 const dist = path.join(ROOT, 'dist');
 async function files(dir: string): Promise<string[]> {
-  return listFiles(dir).map((f) => path.relative(dir, f).split(path.sep).join('/')).sort();
+  return relativeFiles(dir);
 }
 
 const stale = await staleReason(ROOT, site.href);

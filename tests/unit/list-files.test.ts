@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { listFiles } from '../../scripts/lib/core/files';
+import { listFiles, relativeFiles } from '../../scripts/lib/core/files';
 
 test('lists the same files as readdir({ recursive: true }): nested, dotted, none of the folders or links', async () => {
   const root = await mkdtemp(path.join(os.tmpdir(), 'mekong-list-'));
@@ -14,4 +14,5 @@ test('lists the same files as readdir({ recursive: true }): nested, dotted, none
   const byNode = (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
   expect(byNode).toHaveLength(6);
   expect(listFiles(root).sort()).toEqual(byNode);
+  expect(relativeFiles(root)).toEqual(['.hidden/.htaccess', 'a/b/c/index.html', 'a/b/two.json', 'a/one.xml', 'd/web.config', 'top.html']);
 });

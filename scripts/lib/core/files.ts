@@ -21,3 +21,8 @@ export function listFiles(dir: string): string[] {
   }
   return files;
 }
+
+/** Every file under `dir` as a path from it with forward slashes (`en/lmc-poa-2018-2022/index.html`), sorted. */
+export function relativeFiles(dir: string): string[] {
+  return listFiles(dir).map((f) => path.relative(dir, f).split(path.sep).join('/')).sort();
+}

@@ -8,7 +8,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { listFiles } from '../core/files';
+import { relativeFiles } from '../core/files';
 
 const escape = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;');
 const NOT_LISTED = /<meta name="robots" content="noindex"|<meta http-equiv="refresh"/u;
@@ -16,10 +16,8 @@ const NOT_LISTED = /<meta name="robots" content="noindex"|<meta http-equiv="refr
 /** The site path of every page to list, sorted: `` for the root, `en/doc/4.2.5/` for a clause. */
 export async function sitemapPaths(outDir: string): Promise<string[]> {
   const paths: string[] = [];
-  for (const file of listFiles(outDir)) {
-    if (!file.endsWith('.html')) continue;
-    const rel = path.relative(outDir, file).split(path.sep).join('/');
-    if (rel === '404.html') continue;
+  for (const rel of relativeFiles(outDir)) {
+    if (!rel.endsWith('.html') || rel === '404.html') continue;
     if (NOT_LISTED.test(await readFile(path.join(outDir, rel), 'utf8'))) continue;
     paths.push(rel.replace(/(^|\/)index\.html$/u, '$1'));
   }
