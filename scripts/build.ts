@@ -87,7 +87,7 @@ try {
     await writeAdministratorNotes(outDir, { version, date, site });
     return n + 1;
   }, (n) => `${n} files: CSV, Akoma Ntoso, citations, redirect pages, ${site ? 'sitemap, ' : ''}${NOTES_FILE}`);
-  await hooks.stage('search', () => writeSearchIndex(documents, outDir), (r) => `${r.records} clause records, ${Math.round(r.bytes / 1024)} KB`);
+  await hooks.stage('search', () => writeSearchIndex(documents, outDir), (r) => `${r.records} clause records${r.bundles > 1 ? ` in ${r.bundles} bundles` : ''}, ${Math.round(r.bytes / 1024)} KB`);
   await hooks.stage('finalise', async () => {
     const finished = await finaliseSite(outDir, { shownAs: 'dist', files: addressPages });
     await writeServerConfigs(paths.root, outDir, sitePolicy());

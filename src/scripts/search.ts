@@ -10,9 +10,10 @@ import { answer, type Answer, type Hit, type Lexicon, type PagefindLike } from '
 import { readQuery, synonymForms, type Alternative } from '../lib/search/search-query';
 import { findReference, type CatalogueDocument, type ClauseReference } from '../lib/search/search-references';
 import { referenceLabel } from '../lib/citation/reference-labels';
+import { bundlesToMerge, mergeBundles, type Mergeable } from '../lib/search/search-bundles';
 import { EXCERPT, hasHan, normalise, units, wordToken, type Language, type TraditionalMap } from '../lib/search/search-tokens';
 
-interface Pagefind extends PagefindLike {
+interface Pagefind extends PagefindLike, Mergeable {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
 }
@@ -28,14 +29,16 @@ const bundle = new URL('pagefind/', siteRoot).href;
 const catalogue = (JSON.parse(root.dataset.catalogue!) as (Omit<CatalogueEntry, 'clauses'> & { clauses: string })[]).map((d) => ({ ...d, clauses: d.clauses.split(' ') }));
 let pagefind: Promise<Pagefind> | undefined;
 /**
- * The index, loaded once. The search runs on the page's thread: a Web Worker would cost a cold
- * query a script and a start-up. The metadata's cache tag is the page's (data-tag), so the file
- * the page preloads is the one Pagefind asks for.
+ * The index, loaded once, its bundles merged (src/lib/search/search-bundles.ts). The search runs
+ * on the page's thread: a Web Worker would cost a cold query a script and a start-up. The
+ * metadata's cache tag is the page's (data-tag), so the file the page preloads is the one
+ * Pagefind asks for.
  */
 function instance(): Promise<Pagefind> {
   pagefind ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (pf: Pagefind) => {
     await pf.options({ basePath: bundle, noWorker: true, metaCacheTag: root.dataset.tag });
     await pf.init();
+    await mergeBundles(pf, bundlesToMerge(document), root.dataset.tag);
     await ready(pf);
     return pf;
   });

@@ -8,16 +8,21 @@
  * index from dist/pagefind/ (over HTTP on loopback), the synonyms and documents the search page
  * carries, and the page's modules (src/lib/search/search-*.ts), in Node: about 2,800 queries take
  * seconds here, where the page's form takes minutes. The page's own wiring is what the other
- * search tests drive in Chromium.
+ * search tests drive in Chromium. The same queries run again on the corpus's index in three
+ * bundles, merged as the search page merges a large corpus's (src/lib/search/search-bundles.ts).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../../scripts/lib/core/paths';
+import { projectPaths, ROOT } from '../../scripts/lib/core/paths';
+import { readGeneratedDocuments } from '../../scripts/lib/generate/emit';
+import { searchRecords, writeSearchIndex } from '../../scripts/lib/publish/search-index';
 import { serveStatic, type RunningServer } from '../../scripts/lib/tools/static-server';
 import { answer, type Lexicon, type PagefindLike } from '../../src/lib/search/search-engine';
 import { readQuery, synonymForms } from '../../src/lib/search/search-query';
 import { findReference, type CatalogueDocument } from '../../src/lib/search/search-references';
+import { mergeBundles, type Mergeable } from '../../src/lib/search/search-bundles';
 import type { TraditionalMap } from '../../src/lib/search/search-tokens';
 import { clauseProbes } from '../helpers/search-probes';
 
@@ -33,25 +38,34 @@ function pageData(name: string): unknown {
   return JSON.parse(raw.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(\w+));/giu, (m, dec?: string, hex?: string, name?: string) => (dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : entities[name!] ?? m)));
 }
 
-let server: RunningServer;
-let pagefind: PagefindLike & { destroy(): Promise<void> };
 const forms = synonymForms(pageData('synonyms') as string[][]);
 const catalogue = (pageData('catalogue') as (Omit<CatalogueDocument, 'clauses'> & { clauses: string })[]).map((d) => ({ ...d, clauses: d.clauses.split(' ') }));
 const traditional = JSON.parse(readFileSync(path.join(dist, 'pagefind', 't2s.json'), 'utf8')) as TraditionalMap;
 const lexicon = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'lexicon.json'), 'utf8')) as Lexicon;
 
-beforeAll(async () => {
-  server = await serveStatic(dist);
-  pagefind = await import(/* @vite-ignore */ path.join(dist, 'pagefind', 'pagefind.js'));
-  await (pagefind as unknown as { options(o: object): Promise<void> }).options({ basePath: `${server.url}pagefind/`, noWorker: true });
-});
-afterAll(async () => {
-  await pagefind?.destroy();
-  await server?.close();
-});
+type Pagefind = PagefindLike & Mergeable & { options(o: object): Promise<void>; init(): Promise<void>; destroy(): Promise<void> };
+
+/** Pagefind's script from a site's pagefind/, its bundles merged: each site its own instance of the module. */
+function useIndex(site: () => Promise<{ folder: string; bundles: number }>): { pagefind: Pagefind } {
+  const index = {} as { pagefind: Pagefind };
+  let server: RunningServer;
+  beforeAll(async () => {
+    const { folder, bundles } = await site();
+    server = await serveStatic(folder);
+    index.pagefind = await import(/* @vite-ignore */ path.join(folder, 'pagefind', 'pagefind.js'));
+    await index.pagefind.options({ basePath: `${server.url}pagefind/`, noWorker: true });
+    await index.pagefind.init();
+    await mergeBundles(index.pagefind, Array.from({ length: bundles - 1 }, (_, n) => `${server.url}pagefind/${n + 2}/`), undefined);
+  }, 120_000);
+  afterAll(async () => {
+    await index.pagefind?.destroy();
+    await server?.close();
+  });
+  return index;
+}
 
 /** The clauses a query finds first, as document#clause. */
-async function top10(query: string): Promise<string[]> {
+async function top10(pagefind: PagefindLike, query: string): Promise<string[]> {
   expect(findReference(query, catalogue), `${query} is not a clause reference`).toBeUndefined();
   const found = await answer(readQuery(query, forms, traditional), { pagefind, lexicon: async () => lexicon });
   return Promise.all(found.hits.slice(0, 10).map(async (h) => {
@@ -60,22 +74,35 @@ async function top10(query: string): Promise<string[]> {
   }));
 }
 
-describe.each([['zh', 'Chinese substrings'], ['en', 'English words']] as const)('%s: %s', (lang, _what) => {
-  test('cover every clause with at least one query, three where the clause is long enough', () => {
-    expect(probes.length).toBeGreaterThan(400);
-    for (const p of probes) expect(p[lang].length, p.key).toBeGreaterThan(0);
-    expect(probes.filter((p) => p[lang].length === 3).length / probes.length).toBeGreaterThan(0.85);
-    if (lang === 'zh') {
-      // The clauses with Chinese right after Latin letters or digits (or before them) are probed across the boundary.
-      const crossing = probes.filter((p) => /[\p{L}\p{N}](?<!\p{Script=Han})\p{Script=Han}|\p{Script=Han}[\p{L}\p{N}](?<!\p{Script=Han})/u.test(p.zh[0]!));
-      expect(crossing.length).toBeGreaterThan(25);
-    }
-  });
+describe.each([
+  ['the built site’s index', async () => ({ folder: dist, bundles: 1 })],
+  ['the same records in three bundles', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'mekong-bundles-'));
+    const documents = await readGeneratedDocuments(projectPaths());
+    const total = searchRecords(documents).reduce((sum, r) => sum + r.content.length, 0);
+    const { bundles } = await writeSearchIndex(documents, folder, { bundleChars: Math.ceil(total / 2.7) });
+    expect(bundles).toBe(3);
+    return { folder, bundles };
+  }],
+] as const)('%s', (_index, site) => {
+  const index = useIndex(site);
+  describe.each([['zh', 'Chinese substrings'], ['en', 'English words']] as const)('%s: %s', (lang, _what) => {
+    test('cover every clause with at least one query, three where the clause is long enough', () => {
+      expect(probes.length).toBeGreaterThan(400);
+      for (const p of probes) expect(p[lang].length, p.key).toBeGreaterThan(0);
+      expect(probes.filter((p) => p[lang].length === 3).length / probes.length).toBeGreaterThan(0.85);
+      if (lang === 'zh') {
+        // The clauses with Chinese right after Latin letters or digits (or before them) are probed across the boundary.
+        const crossing = probes.filter((p) => /[\p{L}\p{N}](?<!\p{Script=Han})\p{Script=Han}|\p{Script=Han}[\p{L}\p{N}](?<!\p{Script=Han})/u.test(p.zh[0]!));
+        expect(crossing.length).toBeGreaterThan(25);
+      }
+    });
 
-  test.each(documents)('find each clause of %s in the top 10', async (document) => {
-    const queries = probes.filter((p) => p.key.startsWith(`${document}#`)).flatMap((p) => p[lang].map((q) => ({ key: p.key, q })));
-    const missed: string[] = [];
-    for (const { key, q } of queries) if (!(await top10(q)).includes(key)) missed.push(`${key} ← ${q}`);
-    expect(missed, `${missed.length} of ${queries.length} queries miss their clause`).toEqual([]);
+    test.each(documents)('find each clause of %s in the top 10', async (document) => {
+      const queries = probes.filter((p) => p.key.startsWith(`${document}#`)).flatMap((p) => p[lang].map((q) => ({ key: p.key, q })));
+      const missed: string[] = [];
+      for (const { key, q } of queries) if (!(await top10(index.pagefind, q)).includes(key)) missed.push(`${key} ← ${q}`);
+      expect(missed, `${missed.length} of ${queries.length} queries miss their clause`).toEqual([]);
+    });
   });
 });

@@ -5,17 +5,24 @@
  * request per result whatever the query's language, and a query in both languages matches the
  * clause that has both. Beside the bundle: a corpus-specific Traditional→Simplified map and the
  * lexicon of the texts' words, which spelling correction reads.
+ *
+ * A corpus larger than one bundle's bound (BUNDLE_CHARS; about eight times today's) is indexed
+ * as several, two at a time, each by a Pagefind service of its own (search-bundle.ts): the first
+ * in dist/pagefind/, the others in dist/pagefind/2/, 3/, …, and the search page merges them
+ * (Pagefind's mergeIndex; src/lib/search/search-bundles.ts). Pagefind's memory then stays that
+ * of one bundle (issue 23: 4.2 GB for the one bundle of the 100× corpus).
  */
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import * as OpenCC from 'opencc-js';
-import * as pagefind from 'pagefind';
+import pLimit from 'p-limit';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWPhrasesRev from 'opencc-js/dict/TWPhrasesRev';
 import type { DocumentData } from '../../../src/schemas/document';
 import { fold, HAN, indexTokens, normalise, units } from '../../../src/lib/search/search-tokens';
 import { listFiles } from '../core/files';
+import { writeBundle, writeBundleInWorker } from './search-bundle';
 
 /**
  * The index's language. Pagefind keys its analysis on it: a language it does not know means no
@@ -24,6 +31,13 @@ import { listFiles } from '../core/files';
 export const INDEX_LANGUAGE = 'und';
 /** Locations per index chunk (see writeSearchIndex). */
 const INDEX_CHUNK_SIZE = 2500;
+/**
+ * A bundle's bound, in characters of its records' content: Pagefind needs about 100 bytes for
+ * each while it writes (0.4 GB for 4 million; the 10× corpus is 4.0 million, the real one 0.4).
+ */
+export const BUNDLE_CHARS = 4_500_000;
+/** Bundles indexed at once, each by its own Pagefind service: the build servers have 2 cores. */
+const BUNDLES_AT_ONCE = 2;
 /** Pagefind's WebAssembly module for an index without a stemmer, which the search page preloads. */
 export const PRELOADED_WASM = 'wasm.unknown.pagefind';
 
@@ -128,63 +142,94 @@ export function traditionalMap(documents: DocumentData[]): { chars: Record<strin
 }
 
 /**
- * Adds the index's metadata file, whose name only Pagefind knows, to the search pages' preloads,
- * beside the entry file the page preloads (src/pages/[lang]/search.astro): a query arriving
- * with the page then waits for no request of Pagefind's own before its index's words.
+ * Splits the records, in order, into bundles of at most `limit` characters of content, each
+ * filled before the next starts. A record is never split: one larger than `limit` has a bundle
+ * to itself.
  */
-async function preloadMetadata(outDir: string, file: string): Promise<void> {
+export function bundleRecords(records: SearchRecord[], limit: number): SearchRecord[][] {
+  const bundles: SearchRecord[][] = [[]];
+  let filled = 0;
+  for (const record of records) {
+    if (filled + record.content.length > limit && bundles.at(-1)!.length) {
+      bundles.push([]);
+      filled = 0;
+    }
+    bundles.at(-1)!.push(record);
+    filled += record.content.length;
+  }
+  return bundles;
+}
+
+/** A bundle's folder under dist/pagefind/: the first is the folder itself, the others 2/, 3/, … */
+export const bundleFolder = (n: number) => (n === 0 ? '' : `${n + 1}/`);
+
+/**
+ * Adds each bundle's metadata file, whose name only Pagefind knows, to the search pages'
+ * preloads, beside the entry file the page preloads (src/pages/[lang]/search.astro); and, for the
+ * bundles after the first, their entry files, marked `data-pagefind-merge`: the page's script
+ * merges the bundles so marked (src/lib/search/search-bundles.ts). A query arriving with the
+ * page then waits for no request of Pagefind's own before its index's words.
+ */
+async function preloadBundles(outDir: string, metadata: string[]): Promise<void> {
   for (const entry of await readdir(outDir, { withFileTypes: true })) {
     const page = path.join(outDir, entry.name, 'search', 'index.html');
     if (!entry.isDirectory() || !(await stat(page).catch(() => undefined))) continue;
-    const html = await readFile(page, 'utf8');
-    const link = /<link rel="preload" href="([^"]*)pagefind\/pagefind-entry\.json\?ts=[^"]*"[^>]*>/u.exec(html);
+    let html = await readFile(page, 'utf8');
+    const link = /<link rel="preload" href="([^"]*)pagefind\/pagefind-entry\.json(\?ts=[^"]*)"[^>]*>/u.exec(html);
     if (!link) throw new Error(`${path.relative(outDir, page)}: expected the preload of pagefind/pagefind-entry.json that src/pages/[lang]/search.astro writes`);
-    const preload = `<link rel="preload" href="${link[1]}pagefind/${file}" as="fetch" crossorigin="anonymous">`;
-    await writeFile(page, html.replace(link[0], `${link[0]}${preload}`));
+    const [, prefix, query] = link;
+    // Written once; a page indexed again loses the preloads of the bundles before.
+    html = html.replace(/<link rel="preload" href="[^"]*pagefind\/(?:\d+\/pagefind-entry\.json|(?:\d+\/)?pagefind\.[^"]*\.pf_meta)[^"]*"[^>]*>/gu, '');
+    const preloads = metadata.map((file, n) => {
+      const folder = `${prefix}pagefind/${bundleFolder(n)}`;
+      const entryFile = n === 0 ? '' : `<link rel="preload" href="${folder}pagefind-entry.json${query}" as="fetch" crossorigin="anonymous" data-pagefind-merge>`;
+      return `${entryFile}<link rel="preload" href="${folder}${file}" as="fetch" crossorigin="anonymous">`;
+    });
+    await writeFile(page, html.replace(link[0], `${link[0]}${preloads.join('')}`));
   }
 }
 
 const sortKeys = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
-const WINDOW = 500;
-
-/** Writes the bundle, the map and the lexicon into `outDir/pagefind/`. */
-export async function writeSearchIndex(documents: DocumentData[], outDir: string): Promise<{ records: number; bytes: number }> {
+/** Writes the bundles, the map and the lexicon into `outDir/pagefind/`. */
+export async function writeSearchIndex(documents: DocumentData[], outDir: string, options: { bundleChars?: number } = {}): Promise<{ records: number; bundles: number; bytes: number }> {
   const root = path.join(outDir, 'pagefind');
   await rm(root, { recursive: true, force: true });
   // Smaller index chunks than Pagefind's default (20,000 locations): a query reads only the
   // chunks its tokens fall in, and a cold one transfers a third less (npm run bench). Pagefind
   // reads this setting from its environment and calls it unstable; without it the index is the
-  // same, in larger chunks.
+  // same, in larger chunks. Its services, in this thread and in workers, inherit it.
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  // Pagefind's service handles requests one at a time, in the order sent: sending a window
-  // of records before awaiting them saves a round trip per record and keeps the output the same.
   const all = searchRecords(documents);
-  for (let i = 0; i < all.length; i += WINDOW) {
-    for (const added of await Promise.all(all.slice(i, i + WINDOW).map((record) => index.addCustomRecord(record)))) {
-      if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    }
+  const bundles = bundleRecords(all, options.bundleChars ?? BUNDLE_CHARS);
+  const folders = bundles.map((_, n) => path.join(root, bundleFolder(n)));
+  if (bundles.length === 1) await writeBundle(bundles[0]!, root, INDEX_LANGUAGE);
+  else {
+    const limit = pLimit(BUNDLES_AT_ONCE);
+    await Promise.all(bundles.map((records, n) => limit(() => writeBundleInWorker(records, folders[n]!, INDEX_LANGUAGE)))).catch((error: unknown) => {
+      limit.clearQueue();
+      throw error;
+    });
   }
-  const written = await index.writeFiles({ outputPath: root });
-  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   // Pagefind writes its UI bundles and its Web Worker beside its script; the search page runs
   // pagefind.js alone, on its own thread (noWorker), so none of them ships (security review I11).
-  for (const file of await readdir(root)) if (/^pagefind-.*\.(js|css)$/u.test(file)) await rm(path.join(root, file));
-  // The search page preloads the WebAssembly module by name (src/pages/[lang]/search.astro).
-  const entry = JSON.parse(await readFile(path.join(root, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm: string | null }> };
-  const wasm = `wasm.${entry.languages[INDEX_LANGUAGE]?.wasm ?? 'unknown'}.pagefind`;
-  if (wasm !== PRELOADED_WASM) throw new Error(`Pagefind wrote ${wasm}, but the search page preloads ${PRELOADED_WASM}: update both`);
-  await preloadMetadata(outDir, `pagefind.${(entry.languages[INDEX_LANGUAGE] as unknown as { hash: string }).hash}.pf_meta`);
-  await index.deleteIndex();
-  await pagefind.close();
-  const records = all.length;
-  await mkdir(root, { recursive: true });
+  // A merged bundle needs only its index: the first bundle's script and WebAssembly search it.
+  for (const [n, folder] of folders.entries()) {
+    for (const file of await readdir(folder)) if (/^pagefind-.*\.(js|css)$/u.test(file) || (n > 0 && /^(pagefind\.js|wasm\..*\.pagefind)$/u.test(file))) await rm(path.join(folder, file));
+  }
+  const metadata: string[] = [];
+  for (const folder of folders) {
+    // The search page preloads the WebAssembly module by name (src/pages/[lang]/search.astro).
+    const entry = JSON.parse(await readFile(path.join(folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm: string | null; hash: string }> };
+    const wasm = `wasm.${entry.languages[INDEX_LANGUAGE]?.wasm ?? 'unknown'}.pagefind`;
+    if (wasm !== PRELOADED_WASM) throw new Error(`Pagefind wrote ${wasm}, but the search page preloads ${PRELOADED_WASM}: update both`);
+    metadata.push(`pagefind.${entry.languages[INDEX_LANGUAGE]!.hash}.pf_meta`);
+  }
+  await preloadBundles(outDir, metadata);
   await writeFile(path.join(root, 't2s.json'), JSON.stringify(traditionalMap(documents)));
   await writeFile(path.join(root, 'lexicon.json'), JSON.stringify(lexicon(documents)));
   // One fragment file a clause (49,400 at 100×): sizes read synchronously, as listFiles lists them.
   let bytes = 0;
   for (const f of listFiles(root)) bytes += statSync(f).size;
-  return { records, bytes };
+  return { records: all.length, bundles: bundles.length, bytes };
 }

@@ -1,0 +1,76 @@
+/**
+ * A corpus over one bundle's bound is indexed as several Pagefind bundles, which the search page
+ * merges (scripts/lib/publish/search-index.ts, src/lib/search/search-bundles.ts). The real corpus
+ * is one bundle; here a copy of the built site is given the real corpus's index in three, and the
+ * search page in Chromium must answer the query table as it does with one.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { projectPaths, ROOT } from '../../scripts/lib/core/paths';
+import { readGeneratedDocuments } from '../../scripts/lib/generate/emit';
+import { searchRecords, writeSearchIndex } from '../../scripts/lib/publish/search-index';
+import { serveStatic, type RunningServer } from '../../scripts/lib/tools/static-server';
+import { launchBrowser, type Browser } from '../helpers/browser';
+
+const table = parse(readFileSync(path.join(import.meta.dirname, 'search-queries.yaml'), 'utf8')).queries as { query: string; expect: string[] }[];
+
+let site: string;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const failed: string[] = [];
+beforeAll(async () => {
+  site = mkdtempSync(path.join(os.tmpdir(), 'mekong-bundles-'));
+  cpSync(path.join(ROOT, 'dist'), site, { recursive: true });
+  const documents = await readGeneratedDocuments(projectPaths());
+  const total = searchRecords(documents).reduce((sum, r) => sum + r.content.length, 0);
+  const written = await writeSearchIndex(documents, site, { bundleChars: Math.ceil(total / 2.7) });
+  expect(written.bundles).toBe(3);
+  server = await serveStatic(site, { base: '/intranet/lmc/' });
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  page.on('requestfailed', (r) => failed.push(`${r.failure()?.errorText} ${r.url()}`));
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('bundles', () => {
+  test('the first is pagefind/ with the script and WebAssembly; the others hold only their index, named on the search pages', () => {
+    const root = path.join(site, 'pagefind');
+    for (const folder of ['2', '3']) {
+      const files = readdirSync(path.join(root, folder)).sort();
+      expect(files.filter((f) => !/^pagefind\.und_[0-9a-f]+\.pf_meta$/u.test(f))).toEqual(['filter', 'fragment', 'index', 'pagefind-entry.json']);
+    }
+    expect(existsSync(path.join(root, '4'))).toBe(false);
+    for (const lang of ['zh', 'en']) {
+      const html = readFileSync(path.join(site, lang, 'search', 'index.html'), 'utf8');
+      const merged = [...html.matchAll(/<link rel="preload" href="([^"]*)"[^>]*data-pagefind-merge>/gu)].map((m) => m[1]!.replace(/\?ts=.*/u, ''));
+      expect(merged).toEqual(['../../pagefind/2/pagefind-entry.json', '../../pagefind/3/pagefind-entry.json']);
+      // Each bundle's metadata is preloaded: a query waits for none of Pagefind's own requests.
+      expect(html.match(/pagefind\/(?:[23]\/)?pagefind\.und_[0-9a-f]+\.pf_meta"/gu)).toHaveLength(3);
+    }
+  });
+});
+
+describe('the search page merges them', () => {
+  for (const lang of ['zh', 'en']) {
+    test(`from the ${lang} interface, each query of the table returns its clauses in the top 5, every request answered`, async () => {
+      const missed: string[] = [];
+      for (const q of table) {
+        await page.goto(`${server.url}${lang}/search/?q=${encodeURIComponent(q.query)}`);
+        await page.waitForFunction(() => /\d|没有|No /u.test(document.querySelector('.search-status')?.textContent ?? ''), null, { timeout: 15_000 });
+        const top = (await page.$$eval('.result-link', (els) => els.map((e) => new URL((e as HTMLAnchorElement).href).pathname.replace(/^.*?\/(?:zh|en)\/([^/]+)\/([^/]+)\/$/u, '$1#$2')))).slice(0, 5);
+        for (const want of q.expect) if (!top.includes(want)) missed.push(`${q.query}: ${want} not in ${top.join(', ')}`);
+      }
+      expect(missed).toEqual([]);
+      expect(failed).toEqual([]);
+    }, 120_000);
+  }
+});
