@@ -18,6 +18,20 @@ import { launchBrowser, type Browser } from '../helpers/browser';
 
 const table = parse(readFileSync(path.join(import.meta.dirname, 'search-queries.yaml'), 'utf8')).queries as { query: string; expect: string[] }[];
 
+/** This process's child processes, with their state (Z: ended, never reaped), from /proc. */
+function childProcesses(): string[] {
+  return readdirSync('/proc').filter((p) => /^\d+$/u.test(p)).flatMap((p) => {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const [state, ppid] = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      return Number(ppid) === process.pid ? [`${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))} ${state}`] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+let leftBehind: string[];
 let site: string;
 let server: RunningServer;
 let browser: Browser;
@@ -30,6 +44,7 @@ beforeAll(async () => {
   const total = searchRecords(documents).reduce((sum, r) => sum + r.content.length, 0);
   const written = await writeSearchIndex(documents, site, { bundleChars: Math.ceil(total / 2.7) });
   expect(written.bundles).toBe(3);
+  leftBehind = childProcesses();
   server = await serveStatic(site, { base: '/intranet/lmc/' });
   browser = await launchBrowser();
   page = await browser.context.newPage();
@@ -42,6 +57,10 @@ afterAll(async () => {
 });
 
 describe('bundles', () => {
+  test('each Pagefind service has ended, and been waited for, when the index is written: none is left running or defunct', () => {
+    expect(leftBehind.filter((p) => /pagefind/iu.test(p))).toEqual([]);
+  });
+
   test('the first is pagefind/ with the script and WebAssembly; the others hold only their index, named on the search pages', () => {
     const root = path.join(site, 'pagefind');
     for (const folder of ['2', '3']) {
