@@ -6,11 +6,11 @@
  * clause that has both. Beside the bundle: a corpus-specific Traditional→Simplified map and the
  * lexicon of the texts' words, which spelling correction reads.
  *
- * A corpus larger than one bundle's bound (BUNDLE_CHARS; about eight times today's) is indexed
- * as several, two at a time, each by a Pagefind service of its own (search-bundle.ts): the first
- * in dist/pagefind/, the others in dist/pagefind/2/, 3/, …, and the search page merges them
- * (Pagefind's mergeIndex; src/lib/search/search-bundles.ts). Pagefind's memory then stays that
- * of one bundle (issue 23: 4.2 GB for the one bundle of the 100× corpus).
+ * A corpus larger than one bundle's bound (BUNDLE_CHARS; about eleven times the real corpus) is
+ * indexed as several, two at a time, each by a Pagefind service of its own (search-bundle.ts):
+ * the first in dist/pagefind/, the others in dist/pagefind/2/, 3/, …, and the search page merges
+ * them (Pagefind's mergeIndex; src/lib/search/search-bundles.ts). Pagefind's memory then stays
+ * that of two bundles, whatever the corpus (issue 23: 4.2 GB for the 100× corpus in one bundle).
  */
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
