@@ -21,6 +21,7 @@ import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWPhrasesRev from 'opencc-js/dict/TWPhrasesRev';
 import type { DocumentData } from '../../../src/schemas/document';
 import { fold, HAN, indexTokens, normalise, units } from '../../../src/lib/search/search-tokens';
+import { MERGE_ATTRIBUTE } from '../../../src/lib/search/search-bundles';
 import { listFiles } from '../core/files';
 import { writeBundle, writeBundleInWorker } from './search-bundle';
 
@@ -165,10 +166,10 @@ export const bundleFolder = (n: number) => (n === 0 ? '' : `${n + 1}/`);
 
 /**
  * Adds each bundle's metadata file, whose name only Pagefind knows, to the search pages'
- * preloads, beside the entry file the page preloads (src/pages/[lang]/search.astro); and, for the
- * bundles after the first, their entry files, marked `data-pagefind-merge`: the page's script
- * merges the bundles so marked (src/lib/search/search-bundles.ts). A query arriving with the
- * page then waits for no request of Pagefind's own before its index's words.
+ * preloads, beside the entry file the page preloads (src/pages/[lang]/search.astro); and, for
+ * the bundles after the first, their entry files, marked with MERGE_ATTRIBUTE: the page's
+ * script merges the bundles so marked (src/lib/search/search-bundles.ts). A query arriving
+ * with the page then waits for no request of Pagefind's own before its index's words.
  */
 async function preloadBundles(outDir: string, metadata: string[]): Promise<void> {
   for (const entry of await readdir(outDir, { withFileTypes: true })) {
@@ -182,7 +183,7 @@ async function preloadBundles(outDir: string, metadata: string[]): Promise<void>
     html = html.replace(/<link rel="preload" href="[^"]*pagefind\/(?:\d+\/pagefind-entry\.json|(?:\d+\/)?pagefind\.[^"]*\.pf_meta)[^"]*"[^>]*>/gu, '');
     const preloads = metadata.map((file, n) => {
       const folder = `${prefix}pagefind/${bundleFolder(n)}`;
-      const entryFile = n === 0 ? '' : `<link rel="preload" href="${folder}pagefind-entry.json${query}" as="fetch" crossorigin="anonymous" data-pagefind-merge>`;
+      const entryFile = n === 0 ? '' : `<link rel="preload" href="${folder}pagefind-entry.json${query}" as="fetch" crossorigin="anonymous" ${MERGE_ATTRIBUTE}>`;
       return `${entryFile}<link rel="preload" href="${folder}${file}" as="fetch" crossorigin="anonymous">`;
     });
     await writeFile(page, html.replace(link[0], `${link[0]}${preloads.join('')}`));
