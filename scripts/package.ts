@@ -41,9 +41,6 @@ function publishedBase(): URL {
 
 const site = publishedBase();
 const dist = path.join(ROOT, 'dist');
-async function files(dir: string): Promise<string[]> {
-  return relativeFiles(dir);
-}
 
 const stale = await staleReason(ROOT, site.href);
 if (stale) {
@@ -75,7 +72,7 @@ try {
   await writeFile(path.join(top, 'INSTALL.txt'), install(version, site));
 
   const sums: string[] = [];
-  for (const file of await files(top)) sums.push(`${createHash('sha256').update(await readFile(path.join(top, file))).digest('hex')}  ${file}`);
+  for (const file of relativeFiles(top)) sums.push(`${createHash('sha256').update(await readFile(path.join(top, file))).digest('hex')}  ${file}`);
   await writeFile(path.join(top, 'SHA256SUMS'), `${sums.join('\n')}\n`);
 
   await mkdir(outDir, { recursive: true });
@@ -86,7 +83,7 @@ try {
   execFileSync('tar', ['-xzf', archive, '-C', check]);
   const unpacked = path.join(check, name);
   const listed = (await readFile(path.join(unpacked, 'SHA256SUMS'), 'utf8')).trim().split('\n').map((l) => l.split('  ') as [string, string]);
-  const present = (await files(unpacked)).filter((f) => f !== 'SHA256SUMS');
+  const present = relativeFiles(unpacked).filter((f) => f !== 'SHA256SUMS');
   const problems: string[] = [];
   for (const [sum, file] of listed) {
     const actual = existsSync(path.join(unpacked, file)) ? createHash('sha256').update(await readFile(path.join(unpacked, file))).digest('hex') : 'missing';
