@@ -10,11 +10,11 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { projectPaths, ROOT } from '../../scripts/lib/core/paths';
-import { readGeneratedDocuments } from '../../scripts/lib/generate/emit';
-import { searchRecords, writeSearchIndex } from '../../scripts/lib/publish/search-index';
+import { ROOT } from '../../scripts/lib/core/paths';
 import { serveStatic, type RunningServer } from '../../scripts/lib/tools/static-server';
 import { launchBrowser, type Browser } from '../helpers/browser';
+import { writeBundledIndex } from '../helpers/bundled-index';
+import { answers, clauseOf } from '../helpers/search-page';
 
 const table = parse(readFileSync(path.join(import.meta.dirname, 'search-queries.yaml'), 'utf8')).queries as { query: string; expect: string[] }[];
 
@@ -40,10 +40,7 @@ const failed: string[] = [];
 beforeAll(async () => {
   site = mkdtempSync(path.join(os.tmpdir(), 'mekong-bundles-'));
   cpSync(path.join(ROOT, 'dist'), site, { recursive: true });
-  const documents = await readGeneratedDocuments(projectPaths());
-  const total = searchRecords(documents).reduce((sum, r) => sum + r.content.length, 0);
-  const written = await writeSearchIndex(documents, site, { bundleChars: Math.ceil(total / 2.7) });
-  expect(written.bundles).toBe(3);
+  expect(await writeBundledIndex(site, 3)).toBe(3);
   leftBehind = childProcesses();
   server = await serveStatic(site, { base: '/intranet/lmc/' });
   browser = await launchBrowser();
@@ -82,10 +79,10 @@ describe('the search page merges them', () => {
   for (const lang of ['zh', 'en']) {
     test(`from the ${lang} interface, each query of the table returns its clauses in the top 5, every request answered`, async () => {
       const missed: string[] = [];
-      for (const q of table) {
-        await page.goto(`${server.url}${lang}/search/?q=${encodeURIComponent(q.query)}`);
-        await page.waitForFunction(() => /\d|没有|No /u.test(document.querySelector('.search-status')?.textContent ?? ''), null, { timeout: 15_000 });
-        const top = (await page.$$eval('.result-link', (els) => els.map((e) => new URL((e as HTMLAnchorElement).href).pathname.replace(/^.*?\/(?:zh|en)\/([^/]+)\/([^/]+)\/$/u, '$1#$2')))).slice(0, 5);
+      await page.goto(`${server.url}${lang}/search/`);
+      const found = await answers(page, table.map((q) => q.query));
+      for (const [i, q] of table.entries()) {
+        const top = found[i]!.results.slice(0, 5).map(clauseOf);
         for (const want of q.expect) if (!top.includes(want)) missed.push(`${q.query}: ${want} not in ${top.join(', ')}`);
       }
       expect(missed).toEqual([]);

@@ -15,15 +15,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { projectPaths, ROOT } from '../../scripts/lib/core/paths';
-import { readGeneratedDocuments } from '../../scripts/lib/generate/emit';
-import { searchRecords, writeSearchIndex } from '../../scripts/lib/publish/search-index';
+import { ROOT } from '../../scripts/lib/core/paths';
 import { serveStatic, type RunningServer } from '../../scripts/lib/tools/static-server';
 import { answer, type Lexicon, type PagefindLike } from '../../src/lib/search/search-engine';
 import { readQuery, synonymForms } from '../../src/lib/search/search-query';
 import { findReference, type CatalogueDocument } from '../../src/lib/search/search-references';
 import { mergeBundles, type Mergeable } from '../../src/lib/search/search-bundles';
 import type { TraditionalMap } from '../../src/lib/search/search-tokens';
+import { writeBundledIndex } from '../helpers/bundled-index';
 import { clauseProbes } from '../helpers/search-probes';
 
 const dist = path.join(ROOT, 'dist');
@@ -78,9 +77,7 @@ describe.each([
   ['the built site’s index', async () => ({ folder: dist, bundles: 1 })],
   ['the same records in three bundles', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'mekong-bundles-'));
-    const documents = await readGeneratedDocuments(projectPaths());
-    const total = searchRecords(documents).reduce((sum, r) => sum + r.content.length, 0);
-    const { bundles } = await writeSearchIndex(documents, folder, { bundleChars: Math.ceil(total / 2.7) });
+    const bundles = await writeBundledIndex(folder, 3);
     expect(bundles).toBe(3);
     return { folder, bundles };
   }],
