@@ -30,7 +30,7 @@ import path from 'node:path';
 import { Diagnostics } from './lib/core/diagnostics';
 import { buildModel } from './lib/model/model';
 import { projectPaths, ROOT } from './lib/core/paths';
-import { exitCode } from './lib/publish/site';
+import { BATCH_CLAUSES_ENV, exitCode } from './lib/publish/site';
 import { serveStatic } from './lib/tools/static-server';
 import { writeSyntheticCorpus, type SyntheticCorpus } from './lib/tools/synthetic';
 import { CACHES, dirSize, measuredBuild, scratchProject, growth, median, scaleTargets, stageTables, SyntheticBuildFailed, type StageResult } from './lib/tools/measured-build';
@@ -284,7 +284,7 @@ await writeFile(path.join(outDir, 'report.json'), `${JSON.stringify(report, null
 const stageNames = results[0]?.stages.map((s) => s.stage) ?? [];
 const runsSaid = smoke ? `${SMOKE_SCALE}× once` : scales.map((k) => `${k}× ${chosenRuns ?? REPEATS[k] ?? 1} time${(chosenRuns ?? REPEATS[k] ?? 1) > 1 ? 's' : ''}`).join(', ');
 const scaleSection = results.length === 0 ? ['Reader run (`--reader`): no synthetic scales, the built dist/ of the real corpus only.', ''] : [
-  `Each scale runs \`npm run build\` (scripts/build.ts) on a synthetic project, ${runsSaid}: each stage's fastest time, the fastest total and the highest peak are kept. Stages \`sources\` to \`generate\` run in the content process; \`content\` is that whole process, Node start-up included. \`site\` is Astro, \`search\` Pagefind. Memory is the resident memory of the build's whole process tree, sampled every 100 ms.`,
+  `Each scale runs \`npm run build\` (scripts/build.ts) on a synthetic project, ${runsSaid}: each stage's fastest time, the fastest total and the highest peak are kept. Stages \`sources\` to \`generate\` run in the content process; \`content\` is that whole process, Node start-up included. \`site\` is Astro, \`search\` Pagefind. Memory is the resident memory of the build's whole process tree, sampled every 100 ms.${process.env[BATCH_CLAUSES_ENV] ? ` Astro renders the documents in batches of at most ${process.env[BATCH_CLAUSES_ENV]} clauses, one process at a time (${BATCH_CLAUSES_ENV}; a scale whose corpus fits one batch is one process, as by default).` : ''}`,
   '',
   `| scale | documents | clauses | ${stageNames.join(' | ')} | total | peak memory | output | pages |`,
   `|---|---|---|${stageNames.map(() => '---').join('|')}|---|---|---|---|`,

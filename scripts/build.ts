@@ -31,7 +31,7 @@ import { readRedirects, readRetired } from './lib/model/registry';
 import { writeSearchIndex } from './lib/publish/search-index';
 import { NOTES_FILE, writeAdministratorNotes, writeSitemap } from './lib/publish/sitemap';
 import { publishedBase } from '../src/lib/citation/site-address';
-import { astroBuild, exitCode, spawnScript } from './lib/publish/site';
+import { astroBuild, exitCode, planBatches, spawnScript } from './lib/publish/site';
 import { megabytes, writeOfflineManifest } from './lib/publish/offline';
 import { checkXmlFiles } from './lib/publish/xml-check';
 
@@ -77,7 +77,9 @@ try {
   // The edition being built is the last entry (its version is package.json's: the content stage checks it).
   const date = edition!.data.editions.at(-1)?.date;
   if (!date) throw new Error(`${display(paths.root, paths.edition)}: no edition under \`editions\`, expected one with the version ${version} and its date (it dates the Akoma Ntoso files)`);
-  const astroPages = await hooks.stage('site', () => astroBuild(paths.root, outDir), (n) => `${n} HTML pages in dist/`);
+  // Asked for batches (MEKONG_BATCH_CLAUSES, for less memory), Astro renders the documents a batch at a time (scripts/lib/publish/site.ts).
+  const batches = planBatches(JSON.parse(await readFile(path.join(paths.generatedData, 'index.json'), 'utf8')).documents);
+  const astroPages = await hooks.stage('site', () => astroBuild(paths.root, outDir, batches), (n) => `${n} HTML pages in dist/${batches ? ` (${batches.length} batches)` : ''}`);
   const documents = await readGeneratedDocuments(paths);
   // Astro's pages are finished as it writes them (scripts/lib/publish/finish-pages.ts); these, written after it, by the finalise stage.
   const addressPages: string[] = [];

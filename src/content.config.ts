@@ -6,10 +6,14 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { documentId } from './schemas/common';
+import { pageBatch } from './lib/page-batch';
+
+// In a batch of a large build, only the batch's documents: the bundler then holds a fraction of the corpus.
+const batch = pageBatch();
 
 const documents = defineCollection({
   loader: glob({
-    pattern: '*.mdx',
+    pattern: batch ? batch.documents.map((id) => `${id}.mdx`) : '*.mdx',
     base: './content/generated/documents',
     // Ids are the contract's document ids, never slugs of file names.
     generateId: ({ data }) => String(data.document),

@@ -19,6 +19,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { contentSecurityPolicy, finishedMarkup, knownScriptHashes, linkPage } from './finalise';
+import { pageBatch, pagesOfBatch } from '../../../src/lib/page-batch';
 
 /** The page's path in the built site, as Astro's `directory` build format names its file. */
 export function pageFile(pathname: string, route: string): string {
@@ -110,13 +111,14 @@ export class PageChecks {
 }
 
 /** Wraps a prerenderer so that each HTML page it renders leaves it finished. */
-export function finishingPrerenderer(base: AstroPrerenderer): AstroPrerenderer {
+export function finishingPrerenderer(base: AstroPrerenderer, batch = pageBatch()): AstroPrerenderer {
   const policy = contentSecurityPolicy(knownScriptHashes());
   const checks = new PageChecks();
   return {
     name: `mekong:finish-pages(${base.name})`,
     setup: base.setup && (() => base.setup!()),
-    getStaticPaths: () => base.getStaticPaths(),
+    // In a batch (MEKONG_BATCH_CLAUSES), only its pages (src/lib/page-batch.ts).
+    getStaticPaths: async () => (batch ? pagesOfBatch(await base.getStaticPaths(), batch) : base.getStaticPaths()),
     collectStaticImages: base.collectStaticImages && (() => base.collectStaticImages!()),
     async teardown() {
       try {
