@@ -97,8 +97,8 @@ export const BATCH_CLAUSES_ENV = 'MEKONG_BATCH_CLAUSES';
  * the pages that belong to no one document too. Otherwise none: one Astro process.
  *
  * One Astro process at a time holds less memory than one for the whole site: at 100 times the
- * corpus, batches of 15,000 clauses (four) kept the build's whole process tree under 1.9 GB
- * against 2.9 GB, and took 44% longer (docs/benchmark.md).
+ * corpus, batches of 15,000 clauses (four) kept the build's whole process tree under 2 GB
+ * (1.86 and 1.96 GB) against 2.9 GB, and Astro's stage took half as long again (docs/benchmark.md).
  */
 export function planBatches(documents: { id: string; clauses: number }[], maxClauses = process.env[BATCH_CLAUSES_ENV] ? Number(process.env[BATCH_CLAUSES_ENV]) : undefined): PageBatch[] | undefined {
   if (maxClauses === undefined) return undefined;
