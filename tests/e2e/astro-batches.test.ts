@@ -6,12 +6,11 @@
  * `npm test` builds first).
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ROOT } from '../../scripts/lib/core/paths';
-import { listFiles } from '../../scripts/lib/core/files';
+import { fileDigests } from '../helpers/digests';
 import { scratchCopy } from '../helpers/scratch-project';
 
 let root: string;
@@ -27,18 +26,12 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-const digests = async (dist: string) => {
-  const files = new Map<string, string>();
-  for (const file of listFiles(dist)) files.set(path.relative(dist, file), createHash('sha256').update(await readFile(file)).digest('hex'));
-  return files;
-};
-
 test('the build says it rendered the pages in three batches', () => {
   expect(output).toMatch(/site\s+1\d{3} HTML pages in dist\/ \(3 batches\)/u);
 });
 
 test('writes the same site as one Astro process, file for file and byte for byte', async () => {
-  const [batched, single] = await Promise.all([digests(path.join(root, 'dist')), digests(path.join(ROOT, 'dist'))]);
+  const [batched, single] = await Promise.all([fileDigests(path.join(root, 'dist')), fileDigests(path.join(ROOT, 'dist'))]);
   expect([...batched.keys()].sort()).toEqual([...single.keys()].sort());
   const differing = [...single].filter(([file, digest]) => batched.get(file) !== digest).map(([file]) => file);
   expect(differing).toEqual([]);

@@ -4,14 +4,14 @@
  * and the Akoma Ntoso downloads stay valid XML for the OASIS schema; a build that fails after
  * Astro leaves the previous dist/ exactly as it was, never a half-finalised one.
  */
-import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../scripts/lib/core/paths';
+import { fileDigests as digest } from '../helpers/digests';
 import { AKN_SCHEMA, xmllintSchema } from '../helpers/validators';
 
 let copy: string;
@@ -20,13 +20,6 @@ let copy: string;
 function build(): { status: number | null; output: string } {
   const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: copy, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
-}
-
-async function digest(dir: string): Promise<Map<string, string>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const result = new Map<string, string>();
-  for (const f of files) result.set(path.relative(dir, path.join(f.parentPath, f.name)), createHash('sha256').update(await readFile(path.join(f.parentPath, f.name))).digest('hex'));
-  return result;
 }
 
 beforeAll(async () => {

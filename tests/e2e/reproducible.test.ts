@@ -1,20 +1,10 @@
 /** Two consecutive builds produce a byte-identical dist/. */
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { ROOT } from '../../scripts/lib/core/paths';
 
-async function digest(dir: string): Promise<Map<string, string>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const result = new Map<string, string>();
-  for (const f of files) {
-    const file = path.join(f.parentPath, f.name);
-    result.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
-  }
-  return result;
-}
+import { fileDigests as digest } from '../helpers/digests';
 
 test('a second build reproduces dist/ byte for byte, and says plainly that it has no published address', async () => {
   const dist = path.join(ROOT, 'dist');
