@@ -11,8 +11,6 @@
 export const PAGE_BATCH_ENV = 'MEKONG_PAGE_BATCH';
 
 export interface PageBatch {
-  /** Its place among the batches, from 0. */
-  index: number;
   /** The documents whose pages (the document page and its clause pages) it renders. */
   documents: string[];
   /** Whether it renders the pages that belong to no one document (home, search, glossary, data…). */
@@ -27,8 +25,8 @@ export function pageBatch(env: NodeJS.ProcessEnv = process.env): PageBatch | und
   const raw = env[PAGE_BATCH_ENV];
   if (!raw) return undefined;
   const batch = JSON.parse(raw) as PageBatch;
-  if (!Number.isInteger(batch.index) || !Array.isArray(batch.documents) || typeof batch.shared !== 'boolean') {
-    throw new Error(`${PAGE_BATCH_ENV}: expected {"index": n, "documents": [ids], "shared": true|false}, got ${raw.slice(0, 200)}`);
+  if (!Array.isArray(batch.documents) || typeof batch.shared !== 'boolean') {
+    throw new Error(`${PAGE_BATCH_ENV}: expected {"documents": [ids], "shared": true|false}, got ${raw.slice(0, 200)}`);
   }
   return batch;
 }

@@ -23,7 +23,7 @@ describe('planBatches', () => {
   test('batches of whole documents in order and about the same size; the first renders the shared pages', () => {
     const batches = planBatches(corpus(100, 200, 300), 599)!;
     expect(shape(batches)).toEqual(['d0 d1', 'd2']);
-    expect(batches.map((b) => [b.index, b.shared])).toEqual([[0, true], [1, false]]);
+    expect(batches.map((b) => b.shared)).toEqual([true, false]);
     // 100× the corpus: six documents of about 500 clauses a copy, 600 documents in 4 batches.
     const large = corpus(...Array.from({ length: 600 }, (_, i) => [246, 43, 31, 99, 68, 6][i % 6]!));
     const four = planBatches(large, 15_000)!;
@@ -53,19 +53,19 @@ describe('a batch of pages', () => {
   const names = (batch: PageBatch) => pagesOfBatch(paths, batch).map((p) => p.pathname);
 
   test("renders its documents' pages; the shared batch every page of no one document", () => {
-    expect(names({ index: 0, documents: ['d1'], shared: true })).toEqual(['/zh/', '/en/search/', '/data/d1.json', '/en/d1/', '/zh/d1/4.2.5/']);
-    expect(names({ index: 1, documents: ['d2'], shared: false })).toEqual(['/en/d2/1.p1/', '/zh/d2/']);
+    expect(names({ documents: ['d1'], shared: true })).toEqual(['/zh/', '/en/search/', '/data/d1.json', '/en/d1/', '/zh/d1/4.2.5/']);
+    expect(names({ documents: ['d2'], shared: false })).toEqual(['/en/d2/1.p1/', '/zh/d2/']);
     expect(documentOfPath('/en/lmc-poa-2023-2027/4.2.5/')).toBe('lmc-poa-2023-2027');
   });
 
   test('fails when no page is of a document route, rather than render nothing or everything', () => {
-    expect(() => pagesOfBatch(paths.slice(0, 3), { index: 0, documents: ['d1'], shared: true })).toThrow(/no page is of \/\[lang\]\/\[document\]/u);
+    expect(() => pagesOfBatch(paths.slice(0, 3), { documents: ['d1'], shared: true })).toThrow(/no page is of \/\[lang\]\/\[document\]/u);
   });
 
   test('is read from the environment, and a malformed one is an error that shows it', () => {
     expect(pageBatch({})).toBeUndefined();
-    expect(pageBatch({ [PAGE_BATCH_ENV]: '{"index":2,"documents":["a"],"shared":false}' })).toEqual({ index: 2, documents: ['a'], shared: false });
-    expect(() => pageBatch({ [PAGE_BATCH_ENV]: '{"documents":"a"}' })).toThrow(`${PAGE_BATCH_ENV}: expected {"index": n, "documents": [ids], "shared": true|false}, got {"documents":"a"}`);
+    expect(pageBatch({ [PAGE_BATCH_ENV]: '{"documents":["a"],"shared":false}' })).toEqual({ documents: ['a'], shared: false });
+    expect(() => pageBatch({ [PAGE_BATCH_ENV]: '{"documents":"a"}' })).toThrow(`${PAGE_BATCH_ENV}: expected {"documents": [ids], "shared": true|false}, got {"documents":"a"}`);
   });
 });
 

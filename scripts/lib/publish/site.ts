@@ -52,8 +52,8 @@ export function astroEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEn
 export async function astroBuild(root: string, outDir: string, batches?: PageBatch[]): Promise<number> {
   if (!batches) await runAstro(root, outDir, astroEnv());
   else {
-    for (const batch of batches) {
-      const folder = batch.index === 0 ? outDir : `${outDir}.batch-${batch.index}`;
+    for (const [i, batch] of batches.entries()) {
+      const folder = i === 0 ? outDir : `${outDir}.batch-${i}`;
       try {
         await runAstro(root, folder, { ...astroEnv(), [PAGE_BATCH_ENV]: JSON.stringify(batch) });
         if (folder !== outDir) await moveInto(folder, outDir);
@@ -106,11 +106,11 @@ export function planBatches(documents: { id: string; clauses: number }[], maxCla
   const total = documents.reduce((n, d) => n + d.clauses, 0);
   if (total <= maxClauses) return undefined;
   const share = total / Math.ceil(total / maxClauses);
-  const batches: PageBatch[] = [{ index: 0, documents: [], shared: true }];
+  const batches: PageBatch[] = [{ documents: [], shared: true }];
   let clauses = 0;
   for (const { id, clauses: n } of documents) {
     if (batches.at(-1)!.documents.length && (clauses >= share || clauses + n > maxClauses)) {
-      batches.push({ index: batches.length, documents: [], shared: false });
+      batches.push({ documents: [], shared: false });
       clauses = 0;
     }
     batches.at(-1)!.documents.push(id);
