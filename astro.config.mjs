@@ -43,7 +43,10 @@ export default defineConfig({
   // Clause URLs end in a slash (/zh/lmc-poa-2018-2022/4.2.5/); one form, so citations never split.
   trailingSlash: 'always',
   // Stylesheets and scripts stay separate files, so the Content-Security-Policy can be 'self' only.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Two pages in progress at once: while one page's file is written (and its folder made), Astro's
+  // thread renders the next, instead of waiting. The pages are the same bytes; a 10× build's
+  // Astro stage took 55 s instead of 70 to 81 s (docs/benchmark.md).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   vite: { build: { assetsInlineLimit: 0 }, plugins: [noModulePreload, smallPreloadHelper] },
   // Nothing is fetched from another host at build time or in the browser.
   devToolbar: { enabled: false },
