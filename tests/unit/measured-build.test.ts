@@ -1,6 +1,8 @@
 /** The benchmark report's tables of each stage's CPU time and peak memory (issue 23). */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { scaleTargets, stageTables } from '../../scripts/lib/tools/measured-build';
+import { scaleTargets, stageTables, treeRssKB } from '../../scripts/lib/tools/measured-build';
 
 describe('stageTables', () => {
   test('a row per scale and a column per stage, CPU time in seconds and peak memory in MB', () => {
@@ -44,5 +46,32 @@ describe('scaleTargets', () => {
 
   test('nothing without both 10× and 100×', () => {
     expect(scaleTargets([r10])).toEqual([]);
+  });
+});
+
+describe('treeRssKB', () => {
+  /** Resident memory of one process, in KB, from its status (not the code under test's statm). */
+  const ownRssKB = (pid: number) => Number(/VmRSS:\s+(\d+)/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+
+  test('counts a process and its descendants, a grandchild started by a worker thread included', async () => {
+    // The child starts, from a worker thread, a grandchild that fills 150 MB and reports its pid.
+    const grandchild = `const b = Buffer.alloc(150e6, 1); console.log(process.pid); setInterval(() => b[0]++, 1000);`;
+    const worker = `const { spawn } = require('node:child_process'); const g = spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}], { stdio: ['ignore', 'inherit', 'inherit'] }); setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['-e', `new (require('node:worker_threads').Worker)(${JSON.stringify(worker)}, { eval: true }); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let grandPid: number | undefined;
+    try {
+      grandPid = await new Promise<number>((resolve) => child.stdout!.once('data', (d) => resolve(Number(String(d).trim()))));
+      const tree = treeRssKB(child.pid!);
+      expect(ownRssKB(grandPid)).toBeGreaterThan(150_000);
+      expect(tree).toBeGreaterThanOrEqual(ownRssKB(grandPid) + ownRssKB(child.pid!) - 2048);
+      expect(treeRssKB(grandPid)).toBeLessThan(tree);
+    } finally {
+      if (grandPid) process.kill(grandPid, 'SIGKILL');
+      process.kill(child.pid!, 'SIGKILL');
+    }
+  });
+
+  test('0 for a process that is gone', () => {
+    expect(treeRssKB(2 ** 22 + 1)).toBe(0);
   });
 });
