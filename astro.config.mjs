@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { finishPages } from './scripts/lib/publish/finish-pages.ts';
 import { generatedData } from './scripts/lib/publish/generated-data.ts';
+import { pageBatch } from './src/lib/page-batch.ts';
 
 // The published address of the edition: SITE_URL for a deployment, else content/edition.yaml's
 // `site`, else none: pages then carry a blank the browser fills in (src/lib/citation/site-address.ts).
@@ -44,9 +45,10 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets and scripts stay separate files, so the Content-Security-Policy can be 'self' only.
   // Two pages in progress at once: while one page's file is written (and its folder made), Astro's
-  // thread renders the next, instead of waiting. The pages are the same bytes; a 10× build's
-  // Astro stage took 55 s instead of 70 to 81 s (docs/benchmark.md).
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
+  // thread renders the next, instead of waiting. The pages are the same bytes, in a sixth less
+  // time at 100 times the corpus, for a little more memory (docs/benchmark.md); so a batch
+  // (MEKONG_BATCH_CLAUSES, for a server short of memory) renders one page at a time.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: pageBatch() ? 1 : 2 },
   vite: { build: { assetsInlineLimit: 0 }, plugins: [noModulePreload, smallPreloadHelper] },
   // Nothing is fetched from another host at build time or in the browser.
   devToolbar: { enabled: false },
