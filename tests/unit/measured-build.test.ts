@@ -50,13 +50,13 @@ describe('scaleTargets', () => {
 });
 
 describe('treeRssKB', () => {
-  /** Resident memory of one process, in KB, from its status (not the code under test's statm). */
+  /** Resident memory of one process, in KB, from its status. */
   const ownRssKB = (pid: number) => Number(/VmRSS:\s+(\d+)/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
 
   test('counts a process and its descendants, a grandchild started by a worker thread included', async () => {
     // The child starts, from a worker thread, a grandchild that fills 150 MB and reports its pid.
     const grandchild = `const b = Buffer.alloc(150e6, 1); console.log(process.pid); setInterval(() => b[0]++, 1000);`;
-    const worker = `const { spawn } = require('node:child_process'); const g = spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}], { stdio: ['ignore', 'inherit', 'inherit'] }); setInterval(() => {}, 1000);`;
+    const worker = `const { spawn } = require('node:child_process'); spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}], { stdio: ['ignore', 'inherit', 'inherit'] }); setInterval(() => {}, 1000);`;
     const child = spawn(process.execPath, ['-e', `new (require('node:worker_threads').Worker)(${JSON.stringify(worker)}, { eval: true }); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
     let grandPid: number | undefined;
     try {

@@ -13,28 +13,34 @@ import { listFiles } from '../core/files';
 
 export interface StageResult { stage: string; ms: number; cpuMs: number; peakMB: number }
 
-/** The size of a memory page, in KB (statm counts pages). */
-const PAGE_KB = 4;
+/** A file of /proc, or '' when its process or thread has ended. */
+function procFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
 
 /**
  * Resident memory of a process and its descendants, from /proc: only the tree is read (each
- * process's `statm`, and the `children` of each of its threads), synchronously. Reading every
- * process's `status` asynchronously, ten times a second, took a third of a core of this
- * 2-core machine away from the build it measured.
+ * process's `status`, and the `children` of each of its threads), synchronously. Reading every
+ * process on the machine, asynchronously, ten times a second took about a quarter of a core of
+ * this 2-core machine away from the build it measured (docs/benchmark.md).
  */
 export function treeRssKB(pid: number): number {
   let total = 0;
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
+    total += Number(/VmRSS:\s+(\d+)/u.exec(procFile(`/proc/${p}/status`))?.[1] ?? 0);
+    let tasks: string[] = [];
     try {
-      total += Number(readFileSync(`/proc/${p}/statm`, 'utf8').split(' ')[1]) * PAGE_KB;
-      for (const task of readdirSync(`/proc/${p}/task`)) {
-        for (const child of readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').split(' ')) if (child.trim()) stack.push(Number(child));
-      }
+      tasks = readdirSync(`/proc/${p}/task`);
     } catch {
-      // The process (or a thread) ended while we looked.
+      // The process ended while we looked.
     }
+    for (const task of tasks) for (const child of procFile(`/proc/${p}/task/${task}/children`).split(' ')) if (child.trim()) stack.push(Number(child));
   }
   return total;
 }
