@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AstroPrerenderer } from 'astro';
 import { describe, expect, test } from 'vitest';
 import { finaliseSite } from '../../scripts/lib/publish/finalise';
-import { finishingPrerenderer, PageChecks, pageFile } from '../../scripts/lib/publish/finish-pages';
+import { finishingPrerenderer, PageFinisher, pageFile } from '../../scripts/lib/publish/finish-pages';
 import { NOT_FOUND_SCRIPT } from '../../src/lib/inline-scripts';
 
 const page = (body: string, head = '') => `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>澜湄合作</title>${head}</head><body>${body}</body></html>`;
@@ -91,11 +91,11 @@ describe('finishingPrerenderer', () => {
   });
 });
 
-describe('PageChecks', () => {
+describe('PageFinisher', () => {
   test('fails the build, naming the exit code, when its worker stops without an error event (it waited for ever)', async () => {
-    const checks = new PageChecks(new URL('../fixtures/workers/exits-on-first-page.ts', import.meta.url));
+    const finisher = new PageFinisher(new URL('../fixtures/workers/exits-on-first-page.ts', import.meta.url));
     const bytes = new TextEncoder().encode('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body></body></html>');
-    await checks.add('en/index.html', bytes.buffer.slice(0));
-    await expect(checks.finish()).rejects.toThrow(/page checks: they stopped with exit code 3 while checking 1 page\(s\) \(en\/index\.html\)/u);
+    await expect(finisher.finished('en/index.html', bytes.buffer.slice(0))).rejects.toThrow(/page finishing: it stopped with exit code 3 while finishing 1 page\(s\) \(en\/index\.html\)/u);
+    await finisher.end();
   }, 20_000);
 });

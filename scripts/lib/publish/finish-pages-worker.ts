@@ -1,17 +1,25 @@
 /**
- * The worker thread of scripts/lib/publish/finish-pages.ts: checks the pages Astro renders (finalise.ts,
- * `checkPage`: parse5 reads each page as a browser does) beside Astro's own thread, which goes
- * on rendering. Receives `{ id, rel, bytes }` (a page as Astro rendered it), links it as the
- * page is written (finalise.ts, `linkPage`) and answers `{ id, errors }`: the page's located
- * errors, formatted, none if it may carry the policy.
+ * The worker thread of scripts/lib/publish/finish-pages.ts: finishes the pages Astro renders
+ * (finalise.ts: `linkPage`, `checkPage`, whose parse5 reads each page as a browser does, and
+ * `finishedMarkup`) beside Astro's own thread, which goes on rendering. Receives
+ * `{ id, rel, bytes }` (a page as Astro rendered it) and answers `{ id, errors, bytes }`: the
+ * page's located errors, formatted (none if it may carry the policy), and its finished bytes,
+ * handed over, not copied.
  */
 import { parentPort } from 'node:worker_threads';
 import { Diagnostics, formatDiagnostic } from '../core/diagnostics';
-import { checkPage, knownScriptHashes, linkPage } from './finalise';
+import { checkPage, contentSecurityPolicy, finishedMarkup, knownScriptHashes, linkPage } from './finalise';
 
 const known = new Set(knownScriptHashes());
+const policy = contentSecurityPolicy(knownScriptHashes());
 parentPort!.on('message', ({ id, rel, bytes }: { id: number; rel: string; bytes: ArrayBuffer }) => {
   const diagnostics = new Diagnostics();
-  checkPage(rel, linkPage(rel, Buffer.from(bytes).toString('latin1')), known, diagnostics, (r) => `dist/${r}`);
-  parentPort!.postMessage({ id, errors: diagnostics.messages.map(formatDiagnostic) });
+  // As latin1, one character per byte: the bytes pass through with no decoding and encoding.
+  const linked = linkPage(rel, Buffer.from(bytes).toString('latin1'));
+  checkPage(rel, linked, known, diagnostics, (r) => `dist/${r}`);
+  const finished = Buffer.from(finishedMarkup(linked, policy), 'latin1');
+  // Handed over whole: a small buffer shares Node's pool with others, and is copied out of it first.
+  const whole = finished.byteOffset === 0 && finished.byteLength === finished.buffer.byteLength;
+  const out = whole ? finished.buffer : finished.buffer.slice(finished.byteOffset, finished.byteOffset + finished.byteLength);
+  parentPort!.postMessage({ id, errors: diagnostics.messages.map(formatDiagnostic), bytes: out }, [out]);
 });
