@@ -30,12 +30,13 @@ describe('pageFile', () => {
   });
 });
 
-describe('finishingPrerenderer', () => {
+// One page at a time (a batch), Astro's thread finishes each page and the worker checks it; two at a time, the worker finishes it too.
+describe.each([1, 2])('finishingPrerenderer, %i page(s) at a time', (concurrency) => {
   const clause = page('<p lang="zh-CN">推进<a href="/zh/glossary/#water">水资源</a>合作</p><a href="/zh/plan/#4.2.5">4.2.5</a><img src="/favicon.svg" alt="">');
   const notFound = page('<a href="/zh/">首页</a>', `<script>${NOT_FOUND_SCRIPT}</script>`);
 
   test('finishes a page and the 404 page exactly as the finalise stage finishes them on disk', async () => {
-    const prerenderer = finishingPrerenderer(fake({ '/zh/plan/4.2.5/': () => html(clause), '/404/': () => html(notFound, 404) }));
+    const prerenderer = finishingPrerenderer(fake({ '/zh/plan/4.2.5/': () => html(clause), '/404/': () => html(notFound, 404) }), concurrency);
     const rendered = await prerenderer.render(new Request('http://localhost/zh/plan/4.2.5/'), route('/[lang]/[document]/[clause]'));
     const missing = await prerenderer.render(new Request('http://localhost/404/'), route('/404'));
     // Both pages pass the check (in the worker thread): the end of the build does not throw.
@@ -58,13 +59,13 @@ describe('finishingPrerenderer', () => {
     const prerenderer = finishingPrerenderer(fake({
       '/data/index.json': () => new Response(json, { headers: { 'Content-Type': 'application/json; charset=utf-8' } }),
       '/old/': () => new Response(null, { status: 301, headers: { Location: '/zh/' } }),
-    }));
+    }), concurrency);
     expect(await ((await prerenderer.render(new Request('http://localhost/data/index.json'), route('/data/[document].json', 'endpoint'))) as Response).text()).toBe(json);
     expect(((await prerenderer.render(new Request('http://localhost/old/'), route('/old'))) as Response).status).toBe(301);
   });
 
   test('a page with an inline script the build does not emit fails the build at its end, naming the page, line and column', async () => {
-    const prerenderer = finishingPrerenderer(fake({ '/zh/': () => html(page('<script>alert(1)</script>')) }));
+    const prerenderer = finishingPrerenderer(fake({ '/zh/': () => html(page('<script>alert(1)</script>')) }), concurrency);
     await prerenderer.render(new Request('http://localhost/zh/'), route('/[lang]'));
     await expect(prerenderer.teardown!()).rejects.toThrow(/^dist\/zh\/index\.html:1:\d+: error: Unexpected inline script/u);
   });
@@ -74,7 +75,7 @@ describe('finishingPrerenderer', () => {
       '/zh/': () => html(page('<p>水资源</p>')),
       '/en/': () => html(page('<a href="/zh/" onclick="x()">中文</a>')),
       '/en/plan/': () => html(page('<a href="javascript:x()">x</a>')),
-    }));
+    }), concurrency);
     for (const p of ['/zh/', '/en/', '/en/plan/']) await prerenderer.render(new Request(`http://localhost${p}`), route('/[lang]'));
     const failure = prerenderer.teardown!();
     await expect(failure).rejects.toThrow(/^dist\/en\/index\.html:1:\d+: error: Unexpected event-handler attribute `onclick`/u);
@@ -82,7 +83,7 @@ describe('finishingPrerenderer', () => {
   });
 
   test('stops the build once 20 pages are faulty, without waiting for the end', async () => {
-    const prerenderer = finishingPrerenderer(fake({ '/zh/': () => html(page('<p onmouseover="x()">水</p>')) }));
+    const prerenderer = finishingPrerenderer(fake({ '/zh/': () => html(page('<p onmouseover="x()">水</p>')) }), concurrency);
     const rendering = (async () => {
       for (let i = 0; i < 200; i++) await prerenderer.render(new Request('http://localhost/zh/'), route('/[lang]'));
     })();

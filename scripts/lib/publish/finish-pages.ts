@@ -10,16 +10,19 @@
  * All of that runs in a worker thread (scripts/lib/publish/finish-pages-worker.ts): Astro's
  * thread hands each page's bytes over as rendered, renders the next page (it renders two at a
  * time, astro.config.mjs) and gets the finished bytes back. On 2 cores the two threads work at
- * once; on Astro's thread, finishing took a tenth of its time (the check, which parses each page
- * with parse5, already ran in the worker). A faulty page fails the build with its located errors
- * once MAX_FAULTY_PAGES are found, or at the end (the prerenderer's teardown), before Astro's
- * build completes.
+ * once; on Astro's thread, finishing took a tenth of its time. Where Astro renders one page at a
+ * time (a batch, MEKONG_BATCH_CLAUSES), its thread would wait idle for each page: there it
+ * finishes the page itself and the worker only checks it (the check parses each page with
+ * parse5, a third of the CPU time of rendering it), at most CHECKS_IN_FLIGHT pages behind. A
+ * faulty page fails the build with its located errors once MAX_FAULTY_PAGES are found, or at
+ * the end (the prerenderer's teardown), before Astro's build completes.
  *
  * It wraps Astro's own prerenderer (the `astro:build:start` hook's `setPrerenderer`), so it
  * changes nothing in `npm run dev` and nothing but the bytes of each HTML page in a build.
  */
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
+import { contentSecurityPolicy, finishedMarkup, knownScriptHashes, linkPage } from './finalise';
 import { pageBatch, pagesOfBatch } from '../../../src/lib/page-batch';
 
 /** The page's path in the built site, as Astro's `directory` build format names its file. */
@@ -32,12 +35,15 @@ export function pageFile(pathname: string, route: string): string {
 
 /** Faulty pages reported before the build stops: one broken input usually breaks many pages alike. */
 const MAX_FAULTY_PAGES = 20;
+/** Pages finished on Astro's thread but not yet checked: bounds the memory the worker's queue holds (about 20 KB a page). */
+const CHECKS_IN_FLIGHT = 64;
 
 /** The finishing of rendered pages, in a worker thread; the located errors of the faulty ones. */
 export class PageFinisher {
   readonly errors: string[][] = [];
   #worker: Worker | undefined;
-  #waiting = new Map<number, { rel: string; resolve: (finished: ArrayBuffer) => void; reject: (error: unknown) => void }>();
+  #waiting = new Map<number, { rel: string; resolve: (finished: ArrayBuffer | undefined) => void; reject: (error: unknown) => void }>();
+  #inFlight: Promise<unknown>[] = [];
   #next = 0;
   #ending = false;
 
@@ -51,7 +57,7 @@ export class PageFinisher {
   #start(): Worker {
     // tsx's loader, as the build's other processes run (scripts/lib/publish/site.ts, spawnScript): the worker is TypeScript.
     const worker = new Worker(this.#workerUrl, { execArgv: ['--import', 'tsx'] });
-    worker.on('message', ({ id, errors, bytes }: { id: number; errors: string[]; bytes: ArrayBuffer }) => {
+    worker.on('message', ({ id, errors, bytes }: { id: number; errors: string[]; bytes?: ArrayBuffer }) => {
       if (errors.length) this.errors.push(errors);
       this.#waiting.get(id)?.resolve(bytes);
       this.#waiting.delete(id);
@@ -76,18 +82,36 @@ export class PageFinisher {
    * too many pages are faulty. Astro's thread renders other pages while it waits.
    */
   async finished(rel: string, bytes: ArrayBuffer): Promise<ArrayBuffer> {
-    this.#worker ??= this.#start();
-    const id = this.#next++;
-    const answer = new Promise<ArrayBuffer>((resolve, reject) => this.#waiting.set(id, { rel, resolve, reject }));
-    this.#worker.postMessage({ id, rel, bytes }, [bytes]);
-    const finished = await answer;
+    const finished = await this.#send(rel, bytes, true);
     if (this.errors.length >= MAX_FAULTY_PAGES) this.#fail();
-    return finished;
+    return finished!;
   }
 
-  /** Throws with the faulty pages' errors, if any; ends the worker. */
+  /**
+   * Where Astro renders one page at a time, it would wait idle for each page finished in the
+   * worker: the page is finished on Astro's thread (`finishHere`), and only checked in the
+   * worker, whose answers it waits for only when too many are in flight.
+   */
+  async finishHere(rel: string, bytes: ArrayBuffer, policy: string): Promise<Buffer<ArrayBuffer>> {
+    const linked = linkPage(rel, Buffer.from(bytes).toString('latin1'));
+    this.#inFlight.push(this.#send(rel, bytes, false));
+    while (this.#inFlight.length > CHECKS_IN_FLIGHT) await this.#inFlight.shift();
+    if (this.errors.length >= MAX_FAULTY_PAGES) this.#fail();
+    return Buffer.from(finishedMarkup(linked, policy), 'latin1');
+  }
+
+  #send(rel: string, bytes: ArrayBuffer, finish: boolean): Promise<ArrayBuffer | undefined> {
+    this.#worker ??= this.#start();
+    const id = this.#next++;
+    const answer = new Promise<ArrayBuffer | undefined>((resolve, reject) => this.#waiting.set(id, { rel, resolve, reject }));
+    this.#worker.postMessage({ id, rel, bytes, finish }, [bytes]);
+    return answer;
+  }
+
+  /** Waits for every check; throws with the faulty pages' errors, if any; ends the worker. */
   async end(): Promise<void> {
     try {
+      await Promise.all(this.#inFlight.splice(0));
       if (this.errors.length) this.#fail();
     } finally {
       this.#ending = true;
@@ -108,9 +132,14 @@ export class PageFinisher {
   }
 }
 
-/** Wraps a prerenderer so that each HTML page it renders leaves it finished. */
-export function finishingPrerenderer(base: AstroPrerenderer, batch = pageBatch()): AstroPrerenderer {
+/**
+ * Wraps a prerenderer so that each HTML page it renders leaves it finished. `concurrency`: how
+ * many pages Astro renders at once (its `build.concurrency`); with one, pages are finished on
+ * its thread (PageFinisher.finishHere).
+ */
+export function finishingPrerenderer(base: AstroPrerenderer, concurrency: number, batch = pageBatch()): AstroPrerenderer {
   const finisher = new PageFinisher();
+  const policy = contentSecurityPolicy(knownScriptHashes());
   return {
     name: `mekong:finish-pages(${base.name})`,
     setup: base.setup && (() => base.setup!()),
@@ -130,17 +159,23 @@ export function finishingPrerenderer(base: AstroPrerenderer, batch = pageBatch()
       // Endpoints (data files, sources, the sitemap) and redirects pass as they are; the 404 page is a page (status 404).
       if ((response.status >= 300 && response.status < 400) || !response.body || !/^text\/html\b/iu.test(response.headers.get('content-type') ?? '')) return result;
       const rel = pageFile(new URL(request.url).pathname, options.routeData.route);
-      const finished = new Response(await finisher.finished(rel, await response.arrayBuffer()), { status: response.status, statusText: response.statusText, headers: response.headers });
+      const rendered = await response.arrayBuffer();
+      const page = concurrency > 1 ? await finisher.finished(rel, rendered) : await finisher.finishHere(rel, rendered, policy);
+      const finished = new Response(page, { status: response.status, statusText: response.statusText, headers: response.headers });
       return result instanceof Response ? finished : { response: finished, metadata };
     },
   };
 }
 
 export function finishPages(): AstroIntegration {
+  let concurrency = 1;
   return {
     name: 'mekong:finish-pages',
     hooks: {
-      'astro:build:start': ({ setPrerenderer }) => setPrerenderer((base) => finishingPrerenderer(base)),
+      'astro:config:done': ({ config }) => {
+        concurrency = config.build.concurrency;
+      },
+      'astro:build:start': ({ setPrerenderer }) => setPrerenderer((base) => finishingPrerenderer(base, concurrency)),
     },
   };
 }
