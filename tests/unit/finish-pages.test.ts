@@ -99,4 +99,11 @@ describe('PageFinisher', () => {
     await expect(finisher.finished('en/index.html', bytes.buffer.slice(0))).rejects.toThrow(/page finishing: it stopped with exit code 3 while finishing 1 page\(s\) \(en\/index\.html\)/u);
     await finisher.end();
   }, 20_000);
+
+  test('the same when pages are finished on Astro\'s thread and only checked in the worker (one page at a time)', async () => {
+    const finisher = new PageFinisher(new URL('../fixtures/workers/exits-on-first-page.ts', import.meta.url));
+    const bytes = new TextEncoder().encode('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body></body></html>');
+    await finisher.finishHere('en/index.html', bytes.buffer.slice(0), 'default-src \'self\'');
+    await expect(finisher.end()).rejects.toThrow(/page finishing: it stopped with exit code 3 while finishing 1 page\(s\) \(en\/index\.html\)/u);
+  }, 20_000);
 });
