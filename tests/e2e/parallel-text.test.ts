@@ -33,7 +33,7 @@ interface Measure {
 }
 
 /** Geometry of every clause, laid out as a reader sees it once scrolled to (content-visibility off). */
-async function measure(url: string) {
+async function measure(url: string): Promise<Measure[]> {
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`${site.server.url}${url}`);
@@ -54,30 +54,35 @@ async function measure(url: string) {
       nextTop: next ? next.getBoundingClientRect().top : null,
     };
   }));
-  return { page, clauses };
+  await page.close();
+  return clauses;
 }
+
+/** Each page is laid out and measured once; the three tests of its geometry read the same figures. */
+const measured = new Map<string, Promise<Measure[]>>();
+const geometry = (url: string) => {
+  if (!measured.has(url)) measured.set(url, measure(url));
+  return measured.get(url)!;
+};
 
 describe('parallel text at 1440 px', () => {
   test.each(pages)('on /%s every clause’s Chinese and English start within 8 px of each other', async (url) => {
-    const { page, clauses } = await measure(url);
+    const clauses = await geometry(url);
     const apart = clauses.filter((c) => c.zh !== null && c.en !== null && Math.abs(c.zh - c.en) > 8).map((c) => `${c.id}: ${Math.round(c.zh! - c.en!)} px`);
     expect(clauses.length).toBeGreaterThan(0);
     expect(apart).toEqual([]);
-    await page.close();
   });
 
   test.each(pages)('on /%s no clause’s text starts more than 120 px below the clause’s top', async (url) => {
-    const { page, clauses } = await measure(url);
+    const clauses = await geometry(url);
     const late = clauses.map((c) => ({ id: c.id, gap: Math.min(...[c.zh, c.en].filter((y): y is number => y !== null)) - c.top })).filter((c) => c.gap > 120).map((c) => `${c.id}: ${Math.round(c.gap)} px`);
     expect(late).toEqual([]);
-    await page.close();
   });
 
   test.each(pages)('on /%s no more than 160 px of empty space follow a clause’s texts', async (url) => {
-    const { page, clauses } = await measure(url);
+    const clauses = await geometry(url);
     const empty = clauses.filter((c) => c.nextTop !== null && c.nextTop - c.textBottom > 160).map((c) => `${c.id}: ${Math.round(c.nextTop! - c.textBottom)} px`);
     expect(empty).toEqual([]);
-    await page.close();
   });
 
   test.each(pages)('on /%s no note text in the other language is visible by default', async (url) => {
