@@ -7,7 +7,8 @@
  * widths too. Writes
  * screenshots/{interface}-{page}-{width}-{scheme}.png (the pictures of an earlier run are replaced, nothing else; it is
  * not committed). Long pages are cut at MAX_HEIGHT pixels: a whole plan is tens of
- * thousands of pixels tall, more than an image viewer shows usefully.
+ * thousands of pixels tall, more than an image viewer shows usefully. `--pages` names some of
+ * the pages, to photograph only those.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
@@ -46,21 +47,30 @@ const PAGES: { name: string; url: (lang: string) => string; ready?: string; view
   { name: 'glossary', url: (lang) => `${lang}/glossary/` },
 ];
 
+// `--pages a,b` photographs only those pages (by name), e.g. again after changing one of them.
+const pagesAt = process.argv.indexOf('--pages');
+const only = pagesAt >= 0 ? (process.argv[pagesAt + 1] ?? '').split(',').filter(Boolean) : undefined;
+const unknown = only?.filter((name) => !PAGES.some((p) => p.name === name)) ?? [];
+if (only && (only.length === 0 || unknown.length)) {
+  process.stderr.write(`--pages: ${only.length ? `no page named ${unknown.join(', ')}` : 'no page named'}; expected a comma-separated list of ${PAGES.map((p) => p.name).join(', ')}\n`);
+  process.exit(1);
+}
+
 const dist = path.join(ROOT, 'dist');
 if (!existsSync(path.join(dist, 'index.html'))) {
   process.stderr.write('dist/ has no site: run npm run build first.\n');
   process.exit(1);
 }
-// Only this script's own pictures are replaced: --out may name a folder that holds other files.
+// Only this script's own pictures are replaced (of the pages taken): --out may name a folder that holds other files.
 await mkdir(OUT, { recursive: true });
-for (const f of await readdir(OUT)) if (SHOT.test(f)) await rm(path.join(OUT, f));
+for (const f of await readdir(OUT)) if (SHOT.test(f) && (!only || only.includes(f.split('-')[1]!))) await rm(path.join(OUT, f));
 const server = await serveStatic(dist);
 const browser = await launchBrowser();
 let count = 0;
 try {
   const page = await browser.context.newPage();
   for (const lang of ['zh', 'en']) {
-    for (const { name, url, ready, view, open, at } of PAGES) {
+    for (const { name, url, ready, view, open, at } of PAGES.filter((p) => !only || only.includes(p.name))) {
       for (const width of WIDTHS) {
         for (const colorScheme of SCHEMES) {
           await page.setViewportSize({ width, height: 900 });
