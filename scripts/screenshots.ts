@@ -52,7 +52,7 @@ const pagesAt = process.argv.indexOf('--pages');
 const only = pagesAt >= 0 ? (process.argv[pagesAt + 1] ?? '').split(',').filter(Boolean) : undefined;
 const unknown = only?.filter((name) => !PAGES.some((p) => p.name === name)) ?? [];
 if (only && (only.length === 0 || unknown.length)) {
-  process.stderr.write(`--pages: ${only.length ? `no page named ${unknown.join(', ')}` : 'no page named'}; expected a comma-separated list of ${PAGES.map((p) => p.name).join(', ')}\n`);
+  process.stderr.write(`--pages: ${only.length ? `no page named ${unknown.join(', ')}` : 'no page given'}; expected a comma-separated list of ${PAGES.map((p) => p.name).join(', ')}\n`);
   process.exit(1);
 }
 
