@@ -13,7 +13,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ROOT } from '../../scripts/lib/core/paths';
-import { fileDigests } from '../helpers/digests';
+import { differingFiles, fileDigests } from '../helpers/digests';
 import { scratchCopy } from '../helpers/scratch-project';
 
 let root: string;
@@ -44,16 +44,13 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-/** The files whose bytes differ between two builds, or that only one of them wrote. */
-const differing = (a: Map<string, string>, b: Map<string, string>) => [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort();
-
 test('the build in batches says it rendered the pages in three batches', () => {
   expect(batchedOutput).toMatch(/site\s+1\d{3} HTML pages in dist\/ \(3 batches\)/u);
 });
 
 test('writes the same site as one Astro process, file for file and byte for byte', () => {
   expect(published.size).toBeGreaterThan(1000);
-  expect(differing(published, batched)).toEqual([]);
+  expect(differingFiles(published, batched)).toEqual([]);
 });
 
 test("leaves no batch's folder behind", async () => {
@@ -62,5 +59,5 @@ test("leaves no batch's folder behind", async () => {
 
 test('a second build, over the first one\'s files and caches, writes the same site again, and says plainly that it has no published address', () => {
   expect(secondOutput).toMatch(/^ {2}address {5}none: no SITE_URL and no site in content\/edition\.yaml\. Pages cite the address they$/mu);
-  expect(differing(published, second)).toEqual([]);
+  expect(differingFiles(published, second)).toEqual([]);
 });

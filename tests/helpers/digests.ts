@@ -12,3 +12,8 @@ export async function fileDigests(dir: string): Promise<Map<string, string>> {
   }
   return result;
 }
+
+/** The files whose bytes differ between two such digests, or that only one of them has, sorted. */
+export function differingFiles(a: Map<string, string>, b: Map<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort();
+}
