@@ -22,7 +22,7 @@ const outAt = process.argv.indexOf('--out');
 const OUT = outAt >= 0 && process.argv[outAt + 1] ? path.resolve(process.argv[outAt + 1]!) : path.join(ROOT, 'screenshots');
 const MAX_HEIGHT = 4000;
 /** The names of the pictures this script writes: {lang}-{page}-{width}-{scheme}.png. */
-const SHOT = /^(zh|en)-[a-z]+-\d+-(light|dark)\.png$/u;
+const SHOT = /^(?:zh|en)-([a-z]+)-\d+-(?:light|dark)\.png$/u;
 const WIDTHS = [1440, 390];
 const SCHEMES = ['light', 'dark'] as const;
 const SEARCH: Record<string, string> = { zh: '水资源', en: 'water resources' };
@@ -63,14 +63,18 @@ if (!existsSync(path.join(dist, 'index.html'))) {
 }
 // Only this script's own pictures are replaced (of the pages taken): --out may name a folder that holds other files.
 await mkdir(OUT, { recursive: true });
-for (const f of await readdir(OUT)) if (SHOT.test(f) && (!only || only.includes(f.split('-')[1]!))) await rm(path.join(OUT, f));
+const taken = PAGES.filter((p) => !only || only.includes(p.name));
+for (const f of await readdir(OUT)) {
+  const page = SHOT.exec(f)?.[1];
+  if (page && (!only || only.includes(page))) await rm(path.join(OUT, f));
+}
 const server = await serveStatic(dist);
 const browser = await launchBrowser();
 let count = 0;
 try {
   const page = await browser.context.newPage();
   for (const lang of ['zh', 'en']) {
-    for (const { name, url, ready, view, open, at } of PAGES.filter((p) => !only || only.includes(p.name))) {
+    for (const { name, url, ready, view, open, at } of taken) {
       for (const width of WIDTHS) {
         for (const colorScheme of SCHEMES) {
           await page.setViewportSize({ width, height: 900 });
